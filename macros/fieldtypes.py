@@ -1,0 +1,198 @@
+"""Field types of the data files, each with a German message when a value does not fit.
+
+Strings are strict: YAML 1.1 turns an unquoted ``0204 …`` into a number, ``12:30``
+into 750 and ``no`` into False, and a lax string type would publish the result.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from phonenumbers import shortnumberinfo
+from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
+from pydantic_core import PydanticCustomError
+
+
+def _fail(kind: str, message: str, **context) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context)
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise _fail("de_line_break",
+                    "Dieses Feld muss in einer Zeile stehen (kein Zeilenumbruch; für längere "
+                    "Texte ist ein anderes Feld vorgesehen).")
+    if not value.strip():
+        raise _fail("de_empty", "Das Feld ist leer. Bitte ausfüllen oder die Zeile löschen.")
+    if value != value.strip():
+        raise _fail("de_spaces", "Der Text beginnt oder endet mit Leerzeichen.")
+    return value
+
+
+def _long_text(value: str) -> str:
+    if not value.strip():
+        raise _fail("de_empty", "Das Feld ist leer. Bitte ausfüllen oder die Zeile löschen.")
+    return value.strip()
+
+
+# A single line of plain text (names, titles, labels).
+Line = Annotated[StrictStr, AfterValidator(_one_line)]
+# Longer text; the only kind of field in which Markdown is allowed.
+LongText = Annotated[StrictStr, AfterValidator(_long_text)]
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise _fail("de_slug",
+                    "Eine Kennung (id) besteht nur aus Kleinbuchstaben a–z, Ziffern und einzelnen "
+                    "Bindestrichen, ohne Umlaute, z. B. „stadtteilbuero-batenbrock“.")
+    return value
+
+
+Slug = Annotated[StrictStr, AfterValidator(_slug)]
+
+
+def _https_url(value: str) -> str:
+    _one_line(value)
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+        raise _fail("de_url",
+                    "Adressen im Netz müssen mit https:// beginnen (andere Schemata wie http:, "
+                    "javascript: oder data: sind nicht erlaubt).")
+    return value
+
+
+HttpsUrl = Annotated[StrictStr, AfterValidator(_https_url)]
+
+
+def _link(value: str) -> str:
+    """Links in data: web (https), mail or phone; nothing that can run code."""
+    _one_line(value)
+    if value.startswith(("mailto:", "tel:")):
+        return value
+    return _https_url(value)
+
+
+Link = Annotated[StrictStr, AfterValidator(_link)]
+
+
+def _email(value: str) -> str:
+    _one_line(value)
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise _fail("de_email",
+                    "Keine gültige E-Mail-Adresse (Form: name@beispiel.de, ohne Leerzeichen).") from None
+
+
+Email = Annotated[StrictStr, AfterValidator(_email)]
+
+
+def _phone(value: str) -> str:
+    _one_line(value)
+    try:
+        number = phonenumbers.parse(value, "DE")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not (phonenumbers.is_valid_number(number)
+                              or shortnumberinfo.is_valid_short_number(number)):
+        raise _fail("de_phone",
+                    "Keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, z. B. "
+                    "„02041 70-0“ oder „+49 2041 70-0“.")
+    return value
+
+
+Phone = Annotated[StrictStr, AfterValidator(_phone)]
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise _fail("de_time", "Uhrzeiten werden als „HH:MM“ geschrieben, z. B. \"09:00\".")
+    return value
+
+
+ClockTime = Annotated[StrictStr, AfterValidator(_time)]
+
+
+def _reject_text_date(value):
+    # Unquoted 2019-10-11 is a date for YAML; a quoted one is text. Accept both, but
+    # nothing that pydantic would otherwise coerce (numbers, datetimes).
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise _fail("de_date", "Daten werden als JJJJ-MM-TT geschrieben, z. B. 2019-11-26.") from None
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    raise _fail("de_date", "Daten werden als JJJJ-MM-TT geschrieben, z. B. 2019-11-26.")
+
+
+IsoDate = Annotated[date, BeforeValidator(_reject_text_date)]
+
+_YEAR_MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+
+
+def _year_month(value: str) -> str:
+    if not _YEAR_MONTH.match(value):
+        raise _fail("de_year_month",
+                    "Zeitangaben ohne Tag werden als \"JJJJ\" oder \"JJJJ-MM\" geschrieben, "
+                    "z. B. \"2019-07\".")
+    return value
+
+
+def _year_as_text(value):
+    # An unquoted 2018 is a number for YAML; for a year alone that is harmless.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+YearMonth = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_year_month)]
+
+_HOUSE_NUMBER = re.compile(r"^[1-9]\d{0,4}[a-z]?$")
+
+
+def _house_number(value: str) -> str:
+    value = value.strip().lower().replace(" ", "")
+    if not _HOUSE_NUMBER.match(value):
+        raise _fail("de_house_number",
+                    "Hausnummern sind eine Zahl ab 1, höchstens mit einem Buchstaben dahinter, "
+                    "z. B. 12 oder \"12a\".")
+    return value
+
+
+HouseNumberText = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_house_number)]
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _language(value: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        if _LANGUAGE.match(value):
+            Locale.parse(value)
+            return value
+    except (ValueError, UnknownLocaleError):
+        pass
+    raise _fail("de_language",
+                "Sprachen werden als zweibuchstabiger Code nach ISO 639-1 angegeben, z. B. de, tr, ar, en.")
+
+
+LanguageCode = Annotated[StrictStr, AfterValidator(_language)]
+
+NonEmptyList = Field(min_length=1)
+
+
+def _postal_code(value: str) -> str:
+    if not re.match(r"^\d{5}$", value):
+        raise _fail("de_postal_code", "Postleitzahlen haben fünf Ziffern, in Anführungszeichen: \"46236\".")
+    return value
+
+
+PostalCode = Annotated[StrictStr, AfterValidator(_postal_code)]

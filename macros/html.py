@@ -1,0 +1,119 @@
+"""Safe HTML building blocks. Every data string passes through here on its way to a page.
+
+Macros return HTML, never Markdown built from data: a ``|`` in a table cell, a
+``[x](javascript:…)`` or raw ``<script>`` in data must show as text. Only fields
+declared as long text may use Markdown, rendered here with raw HTML switched
+off and links limited to https, mailto and tel.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import markdown
+from babel.dates import format_date
+from markupsafe import Markup, escape
+
+__all__ = ["Markup", "escape", "tag", "join", "long_text", "inline_md", "german_date",
+           "german_month", "status_badge"]
+
+
+def tag(name: str, content: str | Markup = "", /, **attrs) -> Markup:
+    """``tag("a", "x", href=url, class_="y")``; content and attributes are escaped."""
+    parts = [name]
+    for key, value in attrs.items():
+        if value is None or value is False:
+            continue
+        key = key.rstrip("_").replace("_", "-")
+        parts.append(key if value is True else f'{key}="{escape(value)}"')
+    return Markup(f"<{' '.join(parts)}>{escape(content)}</{name}>")
+
+
+def join(items, separator: str = "") -> Markup:
+    return Markup(escape(separator)).join(escape(item) for item in items)
+
+
+# https, mail, phone, or a relative link within the site (no scheme, not "//host").
+_SAFE_LINK = re.compile(r"^(?:https://|mailto:|tel:|(?!//)[^:]*(?:[/?#]|$))", re.IGNORECASE)
+
+
+class _SafeLinks(markdown.treeprocessors.Treeprocessor):
+    """Drop links and images whose target could run code or load from elsewhere."""
+
+    def run(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+                elif child.tag == "a":
+                    # Judge the target as the browser will read it: entities decoded,
+                    # control characters and spaces (which browsers skip) removed.
+                    href = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(child.get("href", "")))
+                    if _SAFE_LINK.match(href):
+                        child.set("href", href)
+                    else:
+                        child.tag = "span"
+                        child.attrib.clear()
+
+
+class _SafeMarkdown(markdown.extensions.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+
+
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[_SafeMarkdown()], output_format="html")
+
+
+def long_text(text: str, *, inline: bool = False) -> Markup:
+    """Markdown of a long-text field as HTML: raw HTML is shown as text, unsafe links dropped."""
+    out = _converter().convert(text)
+    if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return Markup(out)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
+
+
+def inline_md(text: str) -> str:
+    """A data string placed in Markdown (e.g. a page heading) that stays literal text."""
+    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+
+
+def german_date(value: date) -> str:
+    """26. November 2019"""
+    return format_date(value, "d. MMMM y", locale="de_DE")
+
+
+def short_date(value: date) -> str:
+    """26.11.2019"""
+    return format_date(value, "dd.MM.y", locale="de_DE")
+
+
+def german_month(value: str) -> str:
+    """'2019-07' -> 'Juli 2019'; '2018' -> '2018'."""
+    if len(value) == 4:
+        return value
+    year, month = value.split("-")
+    return format_date(date(int(year), int(month), 1), "MMMM y", locale="de_DE")
+
+
+_STATUS_LABEL = {
+    "example": ("Beispieldaten", "Dieser Eintrag ist ein Beispiel, keine bestätigte Angabe."),
+    "inferred": ("abgeleitet, zu bestätigen",
+                 "Diese Angabe folgt aus der Drucksache, steht dort aber nicht ausdrücklich."),
+}
+
+
+def status_badge(status: str | None) -> Markup:
+    if status not in _STATUS_LABEL:
+        return Markup("")
+    label, title = _STATUS_LABEL[status]
+    return tag("span", label, class_=f"ziq-badge ziq-badge--{status}", title=title)

@@ -1,0 +1,105 @@
+"""Contact entries as HTML. Channels always appear in the same order:
+phone, e-mail, web, address, languages, opening hours."""
+
+from __future__ import annotations
+
+import phonenumbers
+from babel import Locale
+
+from .hours import notes, weekly_lines
+from .html import Markup, join, status_badge, tag
+from .models import Address, Contact
+from .validate import SiteData
+
+_GERMAN = Locale("de")
+
+
+def anchor(contact_id: str) -> str:
+    return f"kontakt-{contact_id}"
+
+
+def phone_parts(number: str) -> tuple[str, str]:
+    """(display in German notation, tel: target in E.164)."""
+    parsed = phonenumbers.parse(number, "DE")
+    if phonenumbers.is_valid_number(parsed):
+        return (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
+                phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    digits = phonenumbers.normalize_digits_only(number)  # short numbers such as 110
+    return digits, digits
+
+
+def language_name(code: str) -> str:
+    return _GERMAN.languages.get(code, code)
+
+
+def address_line(address: Address) -> str:
+    town = f"{address.postal_code} {address.locality}" if address.postal_code else address.locality
+    return f"{address.street_address}, {town}"
+
+
+def _row(label: str, value) -> Markup:
+    return tag("dt", label) + tag("dd", value)
+
+
+def channels(contact: Contact) -> Markup:
+    rows: list[Markup] = []
+    for phone in contact.phones:
+        shown, target = phone_parts(phone.number)
+        link = tag("a", shown, href=f"tel:{target}")
+        rows.append(_row("Telefon", link + (f" ({phone.label})" if phone.label else "")))
+    for email in contact.emails:
+        rows.append(_row("E-Mail", tag("a", email, href=f"mailto:{email}")))
+    if contact.url:
+        rows.append(_row("Web", tag("a", contact.url, href=contact.url)))
+    if contact.address:
+        rows.append(_row("Adresse", address_line(contact.address)))
+    if contact.languages:
+        rows.append(_row("Sprachen", ", ".join(language_name(c) for c in contact.languages)))
+    if contact.hours:
+        lines = [tag("li", line) for line in weekly_lines(contact.hours)]
+        extra = [tag("li", line) for line in notes(contact.hours)]
+        rows.append(_row("Öffnungszeiten", tag("ul", join(lines + extra), class_="ziq-hours")))
+    return tag("dl", join(rows), class_="ziq-channels")
+
+
+def contact_card(site: SiteData, contact: Contact, level: int = 3) -> Markup:
+    organisation = site.organisations[contact.organisation]
+    heading = tag(f"h{level}", join([contact.name or contact.function, " ", status_badge(contact.status)]),
+                  id=anchor(contact.id))
+    lines = [heading]
+    if contact.name:
+        lines.append(tag("p", contact.function, class_="ziq-function"))
+    lines.append(tag("p", organisation.name, class_="ziq-organisation"))
+    lines.append(channels(contact))
+    if contact.source:
+        lines.append(tag("p", f"Quelle: {contact.source}", class_="ziq-source"))
+    return tag("article", join(lines), class_="ziq-contact")
+
+
+def contact_cards(site: SiteData, ids: list[str], level: int = 3) -> Markup:
+    """The publishable contacts among ids; the others are left out entirely."""
+    shown = [site.contacts[i] for i in ids if site.contacts[i].publishable]
+    if not shown:
+        return tag("p", "Für diesen Eintrag ist noch kein Kontakt veröffentlicht.", class_="ziq-empty")
+    return tag("div", join(contact_card(site, c, level) for c in shown), class_="ziq-contacts")
+
+
+def contacts_by_organisation(site: SiteData, level: int = 2) -> Markup:
+    blocks = []
+    for org in site.organisations.values():
+        ids = [c.id for c in site.published_contacts.values() if c.organisation == org.id]
+        if ids:
+            blocks.append(tag("section", tag(f"h{level}", org.name, id=f"organisation-{org.id}")
+                              + contact_cards(site, ids, level + 1)))
+    return join(blocks)
+
+
+def contacts_by_project(site: SiteData) -> Markup:
+    """An index: each project with links to its contact entries on this page."""
+    items = []
+    for project in site.projects.values():
+        links = [tag("a", site.contacts[cid].function, href=f"#{anchor(cid)}")
+                 for cid in project.contacts if site.contacts[cid].publishable]
+        items.append(tag("li", join([tag("strong", project.title), f" ({project.place_label}): ",
+                                     join(links, ", ") if links else "noch kein Kontakt"])))
+    return tag("ul", join(items), class_="ziq-contact-index")

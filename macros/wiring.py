@@ -1,0 +1,145 @@
+"""Register the data and the renderers as macros, filters and variables.
+
+Needs only ``env.variables``, ``env.macro`` and ``env.filter``, which both
+mkdocs-macros and Zensical's macros support offer.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import render_asd, render_contacts, render_documents, render_projects
+from datetime import date
+
+from babel.numbers import format_decimal
+
+from .html import german_date, inline_md, status_badge
+from .validate import SiteData
+
+
+def relative_root(page_url: str) -> str:
+    """Prefix from a page (e.g. 'projekte/wortschatz/') back to the site root."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth
+
+
+def resolve(site: SiteData, path: str):
+    """Follow a dotted path such as ``projects.wortschatz.title`` through the data."""
+    value = site
+    for part in path.split("."):
+        if isinstance(value, dict):
+            value = value[part]
+        elif isinstance(value, list):
+            value = value[int(part)]
+        elif part.startswith("_") or not hasattr(value, part):
+            raise KeyError(f"fact: „{path}“ gibt es nicht (Teil „{part}“)")
+        else:
+            value = getattr(value, part)
+    return value
+
+
+def format_fact(value) -> str:
+    """Escaped for the Markdown around it: data never becomes markup or a link."""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, date):
+        return german_date(value)
+    if isinstance(value, int):
+        return format_decimal(value, locale="de_DE")
+    if isinstance(value, str):
+        return inline_md(value)
+    raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
+
+
+def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
+    def base() -> str:
+        return relative_root(page_url())
+
+    def macro(fn):
+        env.macro(fn, fn.__name__)
+        return fn
+
+    @macro
+    def fact(path: str):
+        """A single value for running text, e.g. ``fact("programme.published_on")``."""
+        return format_fact(resolve(site, path))
+
+    @macro
+    def project_page(project_id: str):
+        return render_projects.project_page(site, project_id, base())
+
+    @macro
+    def project_title(project_id: str):
+        """The title as literal Markdown text, for the page's own heading."""
+        return inline_md(site.projects[project_id].title)
+
+    @macro
+    def project_cards():
+        return render_projects.project_cards(site, base())
+
+    @macro
+    def contacts(ids: list[str], level: int = 3):
+        return render_contacts.contact_cards(site, ids, level)
+
+    @macro
+    def contacts_by_organisation(level: int = 2):
+        return render_contacts.contacts_by_organisation(site, level)
+
+    @macro
+    def contacts_by_project():
+        return render_contacts.contacts_by_project(site)
+
+    @macro
+    def programme_facts():
+        return render_documents.programme_facts(site)
+
+    @macro
+    def programme_modules():
+        return render_documents.modules(site)
+
+    @macro
+    def programme_steering():
+        return render_documents.steering(site)
+
+    @macro
+    def programme_text(field: str):
+        return render_documents.programme_text(site, field)
+
+    @macro
+    def agreement_purposes():
+        return render_documents.agreement_purposes(site)
+
+    @macro
+    def agreement_terms():
+        return render_documents.agreement_terms(site)
+
+    @macro
+    def annex_list(level: int = 3):
+        return render_documents.annex_list(site, level)
+
+    @macro
+    def decision_facts():
+        return render_documents.decision_facts(site)
+
+    @macro
+    def decision_proposal():
+        return render_documents.decision_proposal(site)
+
+    @macro
+    def consultation_table():
+        return render_documents.consultation_table(site)
+
+    @macro
+    def glossary():
+        return render_documents.glossary_list(site)
+
+    @macro
+    def asd_teams(level: int = 3):
+        return render_asd.teams(site, level)
+
+    @macro
+    def asd_streets():
+        return render_asd.street_table(site)
+
+    env.filter(inline_md, "md_text")
+    env.filter(status_badge, "status_badge")
