@@ -26,19 +26,19 @@ def define_env(env) -> None:
     # modules: drop ours so that an edit in macros/ takes effect without a restart.
     for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
         del sys.modules[name]
+    global _ABBREVIATIONS
     from .problems import DataProblems
+    from .render_documents import abbreviations_markdown
     from .validate import load_site
     from .wiring import register
 
     try:
         site = load_site(Path(env.project_dir) / "data")
     except DataProblems as exc:
-        raise DataError("\n" + str(exc)) from None
+        print(exc, file=sys.stderr)
+        raise DataError("Abbruch: die Daten enthalten Fehler (siehe oben).") from None
     for warning in site.warnings:
         print(warning.format(), file=sys.stderr)
-    global _ABBREVIATIONS
-    from .render_documents import abbreviations_markdown
-
     _ABBREVIATIONS = abbreviations_markdown(site)
     register(env, site, page_url=lambda: env.page.url if env.page else "")
 

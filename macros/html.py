@@ -79,7 +79,9 @@ def long_text(text: str, *, inline: bool = False) -> Markup:
     return Markup(out)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
+# Only what can start markup inside a line; "<" and "&" are already entities.
+# ("-", "." or "+" only matter at the start of a line, which a heading's text never is.)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 
 
 def inline_md(text: str) -> str:

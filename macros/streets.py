@@ -136,15 +136,18 @@ def check_ranges(assignment: StreetAssignment) -> list[RangeIssue]:
     if issues or not bounds:
         return issues
     for parity_class in ("odd", "even"):
-        covering = sorted((b for b in bounds if not b.exception and b.parity in ("all", parity_class)),
-                          key=lambda b: b.lower)
+        covering = sorted(((i, b) for i, b in enumerate(bounds)
+                           if not b.exception and b.parity in ("all", parity_class)),
+                          key=lambda ib: ib[1].lower)
         cursor = _first_of(parity_class, (1, ""))
         label = "ungeraden" if parity_class == "odd" else "geraden"
-        for b in covering:
+        last = len(bounds) - 1
+        for index, b in covering:
+            last = index
             start = _first_of(parity_class, b.lower)
             if start > cursor:
                 issues.append(RangeIssue(
-                    len(bounds) - 1,
+                    index,
                     f"Lücke: die {label} Hausnummern {cursor[0]}{cursor[1]} bis {_before(start)} "
                     "gehören zu keinem Team."))
             if b.upper == INFINITY:
@@ -153,7 +156,7 @@ def check_ranges(assignment: StreetAssignment) -> list[RangeIssue]:
             cursor = max(cursor, _first_of(parity_class, _after(b.upper)))
         if cursor != INFINITY:
             issues.append(RangeIssue(
-                len(bounds) - 1,
+                last,
                 f"Lücke: die {label} Hausnummern ab {cursor[0]}{cursor[1]} gehören zu keinem Team "
                 "(den letzten Bereich ohne „to“ angeben, dann gilt er bis zum Ende der Straße)."))
     return issues

@@ -155,7 +155,7 @@ def _build(node, path: PathKey, positions: dict[PathKey, Position], shown: str,
         positions[path] = Position(line, node.value, node.style is None)
         try:
             return _scalars.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
             problems.append(Problem(shown, line, field_path(path),
                                     f"Der Wert „{node.value}“ ist so nicht lesbar (z. B. ein "
                                     "unmögliches Datum). Bitte korrigieren oder in Anführungszeichen "

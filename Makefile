@@ -1,0 +1,59 @@
+# Two commands for a fresh Debian machine with Python 3.11: `make serve` and `make test`.
+# Every target creates .venv and installs the pinned dependencies when they are missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible output: dates in the sitemap come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve site check test browser lock clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory python-venv
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# Debian ships venv support separately.
+.PHONY: python-venv
+python-venv:
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+	else echo "Bitte installieren: sudo apt-get install python3-venv" >&2; exit 1; fi
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# Build into a fresh folder and swap it in only when everything passed,
+# so a failed build leaves the existing site/ exactly as it was.
+site: $(STAMP)
+	@rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	@rm -rf site && mv site.new site
+	@echo "Website gebaut: site/"
+
+check: $(STAMP)
+	@$(BIN)/python -m macros.check
+
+# Browser tests use Debian's chromium (Playwright's own download cannot work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Chromium fehlt. Bitte installieren: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+# Re-pin requirements.txt from requirements.in in a clean virtual environment.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in
+	{ echo "# Generated from requirements.in with 'pip freeze' in a clean venv (make lock). Do not edit by hand."; \
+	  .venv-lock/bin/pip freeze; } > requirements.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site site.new .pytest_cache test-artifacts

@@ -1,0 +1,52 @@
+"""Helpers for tests: copy the project, build it, run the check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PROJECT_PARTS = ["docs", "data", "macros", "overrides", "mkdocs.yml"]
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def copy_project(target: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path | None = None) -> Run:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    args = [str(BIN / "mkdocs"), "build", "--strict"]
+    if site_dir is not None:
+        args += ["--site-dir", str(site_dir)]
+    done = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def run_check(project: Path) -> Run:
+    done = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True,
+                          text=True, timeout=60)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+

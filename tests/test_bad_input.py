@@ -1,0 +1,170 @@
+"""The bad-input catalogue: every class of mistake, through the real build.
+
+Each case edits one data file of a project copy, builds it with ``mkdocs build
+--strict`` next to an existing site/, and asserts the exit status, the German
+message with file, line and field, and that site/ was left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from helpers import mkdocs_build, run_check
+
+MARK = "⟦here⟧"  # where the expected line is, removed before the build
+
+
+@dataclass
+class Case:
+    name: str
+    file: str
+    old: str
+    new: str  # contains MARK at the start of the line the error must name
+    field: str | None
+    words: str
+    count: int = 1  # how many times old is replaced (1 = first occurrence)
+
+
+CASES = [
+    Case("duplicate key", "contacts.yml", "    kind: function\n    function: \"Quartierskümmerinnen",
+         "    kind: function\n⟦here⟧    kind: person\n    function: \"Quartierskümmerinnen",
+         "contacts[1].kind", "steht doppelt"),
+    Case("tab", "organisations.yml", "    kind: city\n", "⟦here⟧\tkind: city\n", None, "Tabulatorzeichen"),
+    Case("syntax", "decision.yml", 'kind: "Beschlussvorlage"', '⟦here⟧kind: Vorlage: Beschluss', None,
+         "YAML-Syntaxfehler"),
+    Case("empty file", "glossary.yml", None, "⟦here⟧", None, "Die Datei ist leer"),
+    Case("unknown field", "contacts.yml", "    publishable: true\n", "⟦here⟧    publishabel: true\n",
+         "contacts[stadtteilbuero-batenbrock].publishabel", "Unbekanntes Feld „publishabel“"),
+    Case("wrong type", "projects/wortschatz.yml", 'audiences: ["Kinder", "Jugendliche"]',
+         '⟦here⟧audiences: "Kinder und Jugendliche"', "audiences", "Liste"),
+    Case("invalid e-mail", "contacts.yml", '["wortschatz@example.org"]', '["wortschatz(at)example.org"]',
+         "contacts[wortschatz].emails[1]", "Keine gültige E-Mail-Adresse"),
+    Case("invalid phone", "contacts.yml", '"+49 30 23125 104"', '"0800 12"',
+         "contacts[wortschatz].phones[1].number", "Keine gültige Telefonnummer"),
+    Case("http url", "organisations.yml", "    kind: operator\n    description: >-\n      Einer der drei Träger, die Mittel aus dem Programm erhalten haben. Die",
+         "    kind: operator\n⟦here⟧    url: \"http://agsb.example.org\"\n    description: >-\n      Einer der drei Träger, die Mittel aus dem Programm erhalten haben. Die",
+         "organisations[agsb].url", "https://"),
+    Case("javascript url", "organisations.yml", "  - id: mags\n",
+         "  - id: mags\n⟦here⟧    url: \"javascript:alert(1)\"\n", "organisations[mags].url", "javascript:"),
+    Case("line break in one-line field", "projects/wortschatz.yml",
+         'place_label: "Albert-Schweitzer-Grundschule"',
+         '⟦here⟧place_label: "Albert-Schweitzer-\\nGrundschule"', "place_label", "in einer Zeile"),
+    Case("unknown reference", "projects/wortschatz.yml", "contacts: [wortschatz]",
+         "⟦here⟧contacts: [wortschaz]", "contacts[1]", "Unbekannte Kennung „wortschaz“"),
+    Case("duplicate id", "contacts.yml", "  - id: lotsenstelle-prosper-iii\n",
+         "⟦here⟧  - id: stadtteilbuero-batenbrock\n", "contacts[stadtteilbuero-batenbrock].id", "doppelt"),
+    Case("overlapping ranges", "asd.yml", "      - {from: 101, parity: odd, team: asd-mitte}",
+         "⟦here⟧      - {from: 51, parity: odd, team: asd-mitte}", "streets[10].ranges[2]",
+         "überschneidet sich"),
+    Case("gap in split street", "asd.yml", "      - {from: 101, parity: odd, team: asd-mitte}",
+         "⟦here⟧      - {from: 103, parity: odd, team: asd-mitte}", "streets[10].ranges[2]", "Lücke: die ungeraden Hausnummern 101 bis 101"),
+    Case("unquoted phone number", "contacts.yml", '"+49 30 23125 104"', "030231251",
+         "contacts[wortschatz].phones[1].number", 'ohne Anführungszeichen als Zahl'),
+    Case("12:30 read as 750", "contacts.yml", 'opens: "14:00"', "opens: 12:30",
+         "contacts[stadtteilbuero-batenbrock].hours.weekly[2].opens", '"12:30"'),
+    Case("no read as False", "glossary.yml", '  - abbr: "NRW"', "⟦here⟧  - abbr: no",
+         "terms[5].abbr", "Wahrheitswert"),
+    Case("missing field", "projects/wortschatz.yml", 'place_label: "Albert-Schweitzer-Grundschule"\n', "",
+         "place_label", "Pflichtfeld fehlt"),
+    Case("invalid status", "decision.yml", "status: confirmed", "⟦here⟧status: bestaetigt", "status",
+         "Ungültiger Wert „bestaetigt“"),
+    Case("impossible date", "decision.yml", "date: 2019-10-11", "⟦here⟧date: 2019-02-30", "date",
+         "nicht lesbar"),
+    Case("id differs from file name", "projects/wortschatz.yml", "id: wortschatz",
+         "⟦here⟧id: wortschatz-projekt", "id", "Dateinamen"),
+    Case("unknown team", "asd.yml", "    team: asd-sued\n", "⟦here⟧    team: asd-west\n",
+         "streets[3].team", "Unbekannte Kennung „asd-west“"),
+    Case("consent without date", "contacts.yml", "    publication:\n      basis: function_mailbox\n",
+         "⟦here⟧    publication:\n      basis: consent\n", "contacts[stadtteilbuero-batenbrock].publication",
+         "consent_date"),
+    Case("operator staff named without consent", "contacts.yml",
+         "    function: \"Lotsenstelle Prosper III-Siedlung\"\n",
+         "    function: \"Lotsenstelle Prosper III-Siedlung\"\n⟦here⟧    name: \"Erika Beispiel\"\n",
+         "contacts[lotsenstelle-prosper-iii].name", "Einwilligung"),
+    Case("slug with umlaut", "organisations.yml", "  - id: sozialamt\n", "⟦here⟧  - id: sozialämt\n",
+         "organisations[sozialämt].id", "Kleinbuchstaben"),
+    Case("invalid time", "contacts.yml", 'closes: "13:00"', '⟦here⟧closes: "13 Uhr"',
+         "contacts[lotsenstelle-prosper-iii].hours.weekly[1].closes", "HH:MM"),
+    Case("duplicate street", "asd.yml", '  - street: "Erlenweg"', '⟦here⟧  - street: "Eichen-Straße"',
+         "streets[7].street", "steht doppelt"),
+    Case("period closes before opens", "contacts.yml",
+         '        - days: [mo, di, mi, do, fr]\n          opens: "08:30"\n          closes: "12:30"',
+         '⟦here⟧        - days: [mo, di, mi, do, fr]\n          opens: "08:30"\n          closes: "08:00"',
+         "contacts[asd-zentrale].hours.weekly[1]", "nach „opens“"),
+]
+
+
+def _apply(project: Path, case: Case) -> tuple[str, int]:
+    path = project / "data" / case.file
+    text = path.read_text(encoding="utf-8")
+    if case.old is None:
+        new_text = case.new
+    else:
+        assert case.old in text, f"{case.name}: fixture text not found"
+        new_text = text.replace(case.old, case.new, case.count)
+    if MARK in new_text:
+        line = new_text[: new_text.index(MARK)].count("\n") + 1
+    else:  # the error is at the first changed line, or the record that lost a field
+        start = text.index(case.old) if case.old else 0
+        line = text[:start].count("\n") + 1 if case.new else None
+    new_text = new_text.replace(MARK, "")
+    if case.name == "tab":
+        new_text = new_text.replace("\tkind", "\t  kind")
+    path.write_bytes(new_text.encode("utf-8"))
+    return f"data/{case.file}", line
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() + str(p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*"))}
+
+
+def test_catalogue_is_large_enough():
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_stops_the_build(project: Path, case: Case):
+    file, line = _apply(project, case)
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good build", encoding="utf-8")
+    before = _snapshot(site)
+
+    result = mkdocs_build(project)
+
+    assert result.returncode == 1, result.output
+    assert _snapshot(site) == before, "a failed build must leave site/ untouched"
+    errors = [l for l in result.stderr.splitlines() if l.startswith("data/")]
+    assert errors, result.output
+    matching = [l for l in errors if l.startswith(f"{file}:") and case.words in l]
+    assert matching, f"no message for {file} with {case.words!r} in:\n" + "\n".join(errors)
+    message = matching[0]
+    if line is not None:
+        assert message.startswith(f"{file}:{line}:"), message
+    if case.field:
+        assert f": {case.field}: " in message, message
+    assert "Traceback" not in result.output
+    assert "Es wurde nichts veröffentlicht" in result.stderr
+
+
+def test_missing_file_is_named(project: Path):
+    (project / "data" / "decision.yml").unlink()
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "data/decision.yml:1: Die Datei fehlt." in result.stderr
+
+
+def test_all_errors_of_all_files_are_reported_at_once(project: Path):
+    _apply(project, CASES[6])  # invalid e-mail in contacts.yml
+    _apply(project, CASES[5])  # wrong type in projects/wortschatz.yml
+    _apply(project, CASES[2])  # syntax error in decision.yml
+    result = run_check(project)
+    assert result.returncode == 1
+    for file in ("data/contacts.yml:", "data/projects/wortschatz.yml:", "data/decision.yml:"):
+        assert any(l.startswith(file) for l in result.stderr.splitlines()), result.stderr
+    assert "3 Fehler in 3 Dateien" in result.stderr
