@@ -40,4 +40,6 @@ def street_table(site: SiteData) -> Markup:
             rows.append(tag("tr", join(cells)))
     caption = tag("caption", join([f"Straßenverzeichnis, Stand {german_date(site.asd.as_of)} ",
                                    status_badge(site.asd.status)]))
-    return tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table ziq-streets")
+    table = tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table ziq-streets")
+    return tag("div", table, class_="ziq-scroll", tabindex="0", role="region",
+               aria_label="Straßenverzeichnis (seitlich verschiebbar)")

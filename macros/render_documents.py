@@ -127,7 +127,9 @@ def consultation_table(site: SiteData) -> Markup:
                       tag("td", tag("strong", c.role) if final else c.role)])
         rows.append(tag("tr", cells, class_="ziq-final" if final else None))
     caption = tag("caption", f"Beratungsfolge der Drucksache {site.decision.number}")
-    return tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table")
+    table = tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table")
+    return tag("div", table, class_="ziq-scroll", tabindex="0", role="region",
+               aria_label="Beratungsfolge (seitlich verschiebbar)")
 
 
 def glossary_list(site: SiteData) -> Markup:

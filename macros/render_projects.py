@@ -116,7 +116,7 @@ def project_cards(site: SiteData, base: str = "") -> Markup:
             tag("p", project.place_label, class_="ziq-place"),
             tag("dl", join([_row("Träger", operator.short_name or operator.name),
                             _row("Ort", place_text(project)),
-                            _row("Seit", since_text(project))])),
+                            _row("Seit", since_text(project))]), class_="ziq-facts"),
         ])
         cards.append(tag("li", body, class_="ziq-card"))
     return tag("ul", join(cards), class_="ziq-cards")

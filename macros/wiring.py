@@ -70,8 +70,13 @@ def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
 
     @macro
     def project_title(project_id: str):
-        """The title as literal Markdown text, for the page's own heading."""
-        return inline_md(site.projects[project_id].title)
+        """The title as literal Markdown text, for the page's own heading and the menu.
+
+        Two projects share a title at two places; their headings name the place too.
+        """
+        project = site.projects[project_id]
+        title = f"{project.title} ({project.place_label})" if project.related else project.title
+        return inline_md(title)
 
     @macro
     def project_cards():
