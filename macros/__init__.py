@@ -24,8 +24,12 @@ class DataError(Exception, SystemExit):
 def define_env(env) -> None:
     # `mkdocs serve` calls define_env again on every rebuild but keeps imported
     # modules: drop ours so that an edit in macros/ takes effect without a restart.
+    # (The package keeps its submodules as attributes too; `from . import x` would
+    # find the stale one there.)
+    package = sys.modules[__name__]
     for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
         del sys.modules[name]
+        vars(package).pop(name.rsplit(".", 1)[1], None)
     global _ABBREVIATIONS
     from .problems import DataProblems
     from .render_documents import abbreviations_markdown
