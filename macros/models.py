@@ -46,7 +46,6 @@ class Address(Model):
     street_address: Line
     postal_code: PostalCode | None = None
     locality: Line = "Bottrop"
-    postal_code_status: Status | None = None
 
 
 class Location(Model):

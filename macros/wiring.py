@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import render_asd, render_contacts, render_documents, render_projects
+from . import fieldguide, render_asd, render_contacts, render_documents, render_projects
 from datetime import date
 
 from babel.numbers import format_decimal
@@ -145,6 +145,10 @@ def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
     @macro
     def asd_streets():
         return render_asd.street_table(site)
+
+    @macro
+    def field_reference(level: int = 3):
+        return fieldguide.field_reference(level)
 
     env.filter(inline_md, "md_text")
     env.filter(status_badge, "status_badge")

@@ -120,3 +120,13 @@ def test_hostile_but_valid_data_renders_as_text(project: Path):
     assert "&lt;img src=x onerror=alert(1)&gt; {% if true %}jinja{% endif %}" in page
     assert "<img src=x" not in page
     assert "lang" * 500 in page
+
+
+def test_every_field_is_explained_for_editors():
+    from macros import fieldguide
+
+    names = set()
+    for model in fieldguide.all_models().values():
+        fieldguide.field_names(model, names)
+    assert names - set(fieldguide.FIELDS) == set(), "fields without a German explanation"
+    assert set(fieldguide.FIELDS) - names == set(), "explanations of fields that no longer exist"

@@ -1,0 +1,171 @@
+"""German explanations of every field name, for the editors' guide.
+
+A field that is added to a model without an explanation here fails a test, so
+the guide can never fall behind the data.
+"""
+
+from __future__ import annotations
+
+from .html import Markup, join, tag
+from .messages import _unwrap
+from . import models
+
+FIELDS: dict[str, str] = {
+    "abbr": "Die Abkürzung, wie sie im Text steht, z. B. ASD.",
+    "address": "Postanschrift mit street_address, postal_code und locality.",
+    "agreement": "Stand der Kooperationsvereinbarung dieses Projekts.",
+    "annexes": "Anlagen der Drucksache (Nummer, Titel, Erklärung) bzw. die Nummern der Anlagen, die zu einem Projekt gehören.",
+    "approach": "Wie das Projekt arbeitet, ein Punkt je Eintrag.",
+    "approved_on": "Datum des Ratsbeschlusses (JJJJ-MM-TT).",
+    "area": "Das Gebiet, für das ein ASD-Team zuständig ist.",
+    "as_of": "Stand der Straßenliste (JJJJ-MM-TT).",
+    "audiences": "Zielgruppen, z. B. Kinder, Jugendliche, Familien.",
+    "available": "true, wenn das Dokument vorliegt; sonst false.",
+    "basis": "Grundlage der Veröffentlichung: public_duty (städtische Beschäftigte mit Außenkontakt), function_mailbox (nur Funktionspostfach) oder consent (Einwilligung).",
+    "body": "Name des Gremiums, z. B. Jugendhilfeausschuss.",
+    "budget_per_year_eur": "Landesmittel pro Jahr in Euro, als ganze Zahl.",
+    "central_contact": "id des Kontakts, der antwortet, wenn eine Straße nicht gefunden wird.",
+    "closed": "true: an diesen Tagen geschlossen.",
+    "closed_on_public_holidays": "true: an gesetzlichen Feiertagen in NRW geschlossen.",
+    "closes": "Ende der Öffnungszeit, \"HH:MM\".",
+    "consent_date": "Datum der Einwilligung (bei basis: consent).",
+    "consent_scope": "Umfang der Einwilligung, z. B. „Name und Diensttelefon auf der Website“.",
+    "consultations": "Beratungsfolge: Gremium, Sitzungsdatum, Rolle.",
+    "contact": "id des Kontakts in contacts.yml.",
+    "contacts": "Liste der Kontakte bzw. ids von Kontakten aus contacts.yml.",
+    "date": "Datum (JJJJ-MM-TT).",
+    "days": "Wochentage: mo, di, mi, do, fr, sa, so.",
+    "decided_by": "Wer entschieden hat, z. B. Verwaltungsvorstand.",
+    "decided_on": "Datum der Entscheidung (JJJJ-MM-TT).",
+    "description": "Beschreibung in ganzen Sätzen (Markdown erlaubt).",
+    "developed": "Wie die Vereinbarungen entstanden sind.",
+    "district": "Stadtteil oder Gebiet.",
+    "emails": "E-Mail-Adressen, am besten Funktionspostfächer.",
+    "exceptions": "Abweichungen an bestimmten Tagen, z. B. Ferien: from, to, closed, note.",
+    "explanation": "Erklärung in einfachen Worten (Markdown erlaubt).",
+    "file_title": "Titel der Anlage genau wie in der Drucksache.",
+    "financial_impact": "true, wenn die Vorlage finanzielle Auswirkungen hat.",
+    "focus": "Worum es im Programm vor allem geht.",
+    "from": "Erste Hausnummer des Bereichs bzw. erster Tag einer Ausnahme.",
+    "function": "Funktion oder Bezeichnung der Stelle, z. B. „Quartierskümmerinnen im Stadtteilbüro Batenbrock“.",
+    "funded_operators": "ids der geförderten Träger.",
+    "funder": "id der Organisation, die das Programm finanziert.",
+    "funding_from": "Beginn der Bewilligungen, \"JJJJ-MM\".",
+    "funding_to": "Ende der Bewilligungen, \"JJJJ-MM\".",
+    "goals": "Ziele, ein Ziel je Eintrag (Markdown erlaubt).",
+    "hours": "Öffnungszeiten: weekly, closed_on_public_holidays, exceptions, note.",
+    "id": "Kennung: Kleinbuchstaben, Ziffern, Bindestriche; bleibt gleich, auch wenn sich der Name ändert. Andere Dateien verweisen damit auf den Eintrag.",
+    "kind": "Art des Eintrags, z. B. city, city_unit, operator, ministry, partner (Organisation) oder function, person, team, service (Kontakt).",
+    "label": "Kurze Beschreibung der Nummer, z. B. „Büro“.",
+    "languages": "Gesprochene Sprachen als Code nach ISO 639-1: de, tr, ar, en …",
+    "lead": "id der federführenden Stelle.",
+    "legal_refs": "Rechtsgrundlagen, z. B. „§ 8a SGB VIII“.",
+    "letter_of_intent": "Was die Absichtserklärung der Stadt enthält.",
+    "locality": "Ort, in der Regel Bottrop.",
+    "location": "Ort des Projekts: name, district, address.",
+    "long": "Die ausgeschriebene Form der Abkürzung.",
+    "modules": "Bausteine des Programms (1, 2, 3) bzw. ihre Titel und Erklärungen.",
+    "name": "Name. Bei Personen nur mit Grundlage public_duty (Stadt) oder consent.",
+    "note": "Hinweis in einer Zeile bzw. Anmerkung.",
+    "number": "Nummer: Telefonnummer mit Vorwahl, Nummer der Anlage oder des Bausteins, Nummer der Drucksache.",
+    "opens": "Beginn der Öffnungszeit, \"HH:MM\".",
+    "operator": "Träger des Projekts: organisation (id), status, source.",
+    "organisation": "id der Organisation aus organisations.yml.",
+    "organisations": "Liste aller Organisationen.",
+    "parity": "Welche Hausnummern: odd (ungerade), even (gerade) oder all (alle).",
+    "part_of": "id der übergeordneten Organisation.",
+    "partners": "Kooperationspartner (name, role, organisation) bzw. ids beteiligter Ämter.",
+    "periods": "Öffnungszeiten: days, opens, closes.",
+    "phones": "Telefonnummern mit number und label.",
+    "place_label": "Kurzer Ortszusatz, der gleichnamige Projekte unterscheidet.",
+    "postal_code": "Postleitzahl, fünf Ziffern in Anführungszeichen. Nur eintragen, wenn sie belegt ist.",
+    "project_count": "Zahl der geförderten Projekte in Bottrop.",
+    "proposal": "Der Beschlussvorschlag im Wortlaut.",
+    "public": "true, wenn die Vorlage öffentlich ist.",
+    "publication": "Warum die Angaben veröffentlicht werden dürfen: basis, consent_date, consent_scope.",
+    "publishable": "true: erscheint auf der Website. false: wird nirgends veröffentlicht.",
+    "published_on": "Datum der Veröffentlichung (JJJJ-MM-TT).",
+    "purposes": "Wozu die Vereinbarungen dienen, ein Zweck je Eintrag.",
+    "ranges": "Hausnummernbereiche einer geteilten Straße: from, to, parity, team.",
+    "reason": "Begründung in einer Zeile.",
+    "references": "Weitere Quellen, z. B. Dateinamen des Förderaufrufs.",
+    "related": "ids von Projekten mit demselben Titel an einem anderen Ort.",
+    "reviewed_on": "Wann der Eintrag zuletzt geprüft wurde (JJJJ-MM-TT).",
+    "role": "Rolle: bei Gremien Vorberatung, Kenntnisnahme oder Entscheidung; bei Partnern ein kurzer Satz.",
+    "short_name": "Abkürzung, z. B. AWO.",
+    "signed_by": "Wer die Vorlage unterzeichnet hat.",
+    "since": "Seit wann, \"JJJJ\" oder \"JJJJ-MM\".",
+    "since_text": "Genauere Angabe in Worten, z. B. „Ende 2018“.",
+    "source": "Quelle der Angabe, z. B. „Drucksache 2019/0840, Begründung“.",
+    "state": "Stand: drafted (Entwurf), approved (beschlossen) oder signed (unterzeichnet).",
+    "status": "confirmed (belegt), inferred (abgeleitet, zu bestätigen) oder example (Beispieldaten).",
+    "steering": "Steuerung in der Stadtverwaltung: decided_on, decided_by, lead, partners, reason.",
+    "strategy": "Name der Gesamtstrategie.",
+    "strategy_text": "Wie das Programm in die Gesamtstrategie passt.",
+    "street": "Straßenname, ausgeschrieben (…straße).",
+    "street_address": "Straße und Hausnummer.",
+    "streets": "Straßenverzeichnis: je Straße team (ganze Straße) oder ranges.",
+    "subject": "Betreff.",
+    "summary": "Zwei, drei Sätze: was das Projekt ist (Markdown erlaubt).",
+    "team": "id des zuständigen ASD-Teams.",
+    "teams": "Die ASD-Teams: id, name, area, contact, valid_from.",
+    "terms": "Pflichten der Träger: id und text.",
+    "text": "Der Text (Markdown erlaubt).",
+    "title": "Titel.",
+    "to": "Letzte Hausnummer des Bereichs (leer: bis zum Ende der Straße) bzw. letzter Tag einer Ausnahme.",
+    "url": "Internetadresse, beginnt mit https://.",
+    "valid_from": "Zuständig ab (JJJJ-MM-TT).",
+    "weekly": "Regelmäßige Öffnungszeiten: days, opens, closes.",
+}
+
+FILE_TITLES = {
+    "programme.yml": "Das Programm",
+    "organisations.yml": "Organisationen",
+    "contacts.yml": "Kontakte",
+    "agreement.yml": "Kooperationsvereinbarung",
+    "decision.yml": "Ratsbeschluss",
+    "asd.yml": "ASD-Teams und Straßen",
+    "glossary.yml": "Glossar",
+    "projects/<id>.yml": "Ein Projekt",
+}
+
+
+def all_models() -> dict[str, type[models.Model]]:
+    return {**models.FILES, "projects/<id>.yml": models.Project}
+
+
+def field_names(model: type[models.Model], seen: set | None = None) -> set[str]:
+    seen = set() if seen is None else seen
+    for name, info in model.model_fields.items():
+        seen.add(info.alias or name)
+        sub = _unwrap(info.annotation)
+        if sub is not None:
+            field_names(sub, seen)
+    return seen
+
+
+def _table(model: type[models.Model], prefix: str = "") -> list[Markup]:
+    rows = []
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        rows.append(tag("tr", join([
+            tag("th", tag("code", prefix + key), scope="row"),
+            tag("td", "ja" if info.is_required() else "nein"),
+            tag("td", FIELDS[key])])))
+        sub = _unwrap(info.annotation)
+        if sub is not None:
+            rows += _table(sub, prefix + key + ".")
+    return rows
+
+
+def field_reference(level: int = 3) -> Markup:
+    blocks = []
+    for file, model in all_models().items():
+        head = tag("thead", tag("tr", join(tag("th", h, scope="col") for h in ("Feld", "Pflicht", "Bedeutung"))))
+        table = tag("table", join([tag("caption", f"Felder in data/{file}"), head,
+                                   tag("tbody", join(_table(model)))]), class_="ziq-table")
+        blocks.append(tag(f"h{level}", join([FILE_TITLES[file], " (", tag("code", f"data/{file}"), ")"]),
+                          id=f"datei-{file.split('.')[0].replace('/<id>', '')}"))
+        blocks.append(tag("div", table, class_="ziq-scroll", tabindex="0", role="region",
+                          aria_label=f"Felder in data/{file}"))
+    return join(blocks)
