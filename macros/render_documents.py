@@ -72,6 +72,11 @@ def programme_text(site: SiteData, field: str) -> Markup:
     return long_text(getattr(site.programme, field))
 
 
+def programme_references(site: SiteData) -> Markup:
+    items = [tag("li", tag("code", ref)) for ref in site.programme.references]
+    return tag("ul", join(items)) if items else Markup("")
+
+
 def agreement_purposes(site: SiteData) -> Markup:
     return tag("ul", join(tag("li", long_text(p, inline=True)) for p in site.agreement.purposes))
 

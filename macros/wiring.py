@@ -111,6 +111,10 @@ def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
         return render_documents.programme_text(site, field)
 
     @macro
+    def programme_references():
+        return render_documents.programme_references(site)
+
+    @macro
     def agreement_purposes():
         return render_documents.agreement_purposes(site)
 
