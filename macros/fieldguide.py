@@ -6,7 +6,7 @@ the guide can never fall behind the data.
 
 from __future__ import annotations
 
-from .html import Markup, join, tag
+from .html import Markup, join, scroll_box, tag
 from .messages import _unwrap
 from . import models
 
@@ -166,6 +166,5 @@ def field_reference(level: int = 3) -> Markup:
                                    tag("tbody", join(_table(model)))]), class_="ziq-table")
         blocks.append(tag(f"h{level}", join([FILE_TITLES[file], " (", tag("code", f"data/{file}"), ")"]),
                           id=f"datei-{file.split('.')[0].replace('/<id>', '')}"))
-        blocks.append(tag("div", table, class_="ziq-scroll", tabindex="0", role="region",
-                          aria_label=f"Felder in data/{file}"))
+        blocks.append(scroll_box(table, f"Felder in data/{file} (seitlich verschiebbar)"))
     return join(blocks)

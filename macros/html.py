@@ -107,6 +107,16 @@ def german_month(value: str) -> str:
     return format_date(date(int(year), int(month), 1), "MMMM y", locale="de_DE")
 
 
+def dl_row(label: str, value) -> Markup:
+    """One term and its value in a definition list."""
+    return tag("dt", label) + tag("dd", value)
+
+
+def scroll_box(table: Markup, label: str) -> Markup:
+    """A wide table scrolls in its own focusable box on a phone instead of widening the page."""
+    return tag("div", table, class_="ziq-scroll", tabindex="0", role="region", aria_label=label)
+
+
 _STATUS_LABEL = {
     "example": ("Beispieldaten", "Dieser Eintrag ist ein Beispiel, keine bestätigte Angabe."),
     "inferred": ("abgeleitet, zu bestätigen",

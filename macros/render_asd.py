@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .html import Markup, german_date, join, status_badge, tag
+from .html import Markup, german_date, join, scroll_box, status_badge, tag
 from .render_contacts import contact_card
 from .streets import describe
 from .validate import SiteData
@@ -41,5 +41,4 @@ def street_table(site: SiteData) -> Markup:
     caption = tag("caption", join([f"Straßenverzeichnis, Stand {german_date(site.asd.as_of)} ",
                                    status_badge(site.asd.status)]))
     table = tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table ziq-streets")
-    return tag("div", table, class_="ziq-scroll", tabindex="0", role="region",
-               aria_label="Straßenverzeichnis (seitlich verschiebbar)")
+    return scroll_box(table, "Straßenverzeichnis (seitlich verschiebbar)")

@@ -7,7 +7,7 @@ import phonenumbers
 from babel import Locale
 
 from .hours import notes, weekly_lines
-from .html import Markup, join, status_badge, tag
+from .html import Markup, dl_row, join, status_badge, tag
 from .models import Address, Contact
 from .validate import SiteData
 
@@ -37,28 +37,25 @@ def address_line(address: Address) -> str:
     return f"{address.street_address}, {town}"
 
 
-def _row(label: str, value) -> Markup:
-    return tag("dt", label) + tag("dd", value)
-
 
 def channels(contact: Contact) -> Markup:
     rows: list[Markup] = []
     for phone in contact.phones:
         shown, target = phone_parts(phone.number)
         link = tag("a", shown, href=f"tel:{target}")
-        rows.append(_row("Telefon", link + (f" ({phone.label})" if phone.label else "")))
+        rows.append(dl_row("Telefon", link + (f" ({phone.label})" if phone.label else "")))
     for email in contact.emails:
-        rows.append(_row("E-Mail", tag("a", email, href=f"mailto:{email}")))
+        rows.append(dl_row("E-Mail", tag("a", email, href=f"mailto:{email}")))
     if contact.url:
-        rows.append(_row("Web", tag("a", contact.url, href=contact.url)))
+        rows.append(dl_row("Web", tag("a", contact.url, href=contact.url)))
     if contact.address:
-        rows.append(_row("Adresse", address_line(contact.address)))
+        rows.append(dl_row("Adresse", address_line(contact.address)))
     if contact.languages:
-        rows.append(_row("Sprachen", ", ".join(language_name(c) for c in contact.languages)))
+        rows.append(dl_row("Sprachen", ", ".join(language_name(c) for c in contact.languages)))
     if contact.hours:
         lines = [tag("li", line) for line in weekly_lines(contact.hours)]
         extra = [tag("li", line) for line in notes(contact.hours)]
-        rows.append(_row("Öffnungszeiten", tag("ul", join(lines + extra), class_="ziq-hours")))
+        rows.append(dl_row("Öffnungszeiten", tag("ul", join(lines + extra), class_="ziq-hours")))
     return tag("dl", join(rows), class_="ziq-channels")
 
 

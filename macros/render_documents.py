@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from .html import Markup, german_date, german_month, join, long_text, short_date, status_badge, tag
+from .html import (Markup, dl_row, german_date, german_month, join, long_text, scroll_box, short_date, status_badge,
+                   tag)
 from .validate import SiteData
 
-
-def _row(label: str, value) -> Markup:
-    return tag("dt", label) + tag("dd", value)
 
 
 def org_name(site: SiteData, org_id: str, short: bool = False) -> str:
@@ -34,16 +32,16 @@ def budget_text(site: SiteData) -> str:
 def programme_facts(site: SiteData) -> Markup:
     p = site.programme
     rows = [
-        _row("Programm", p.name),
-        _row("Auftraggeber", org_name(site, p.funder)),
-        _row("Veröffentlicht am", german_date(p.published_on)),
-        _row("Mittel des Landes", budget_text(site)),
-        _row("Schwerpunkt", long_text(p.focus, inline=True)),
-        _row("Bewilligt in Bottrop",
+        dl_row("Programm", p.name),
+        dl_row("Auftraggeber", org_name(site, p.funder)),
+        dl_row("Veröffentlicht am", german_date(p.published_on)),
+        dl_row("Mittel des Landes", budget_text(site)),
+        dl_row("Schwerpunkt", long_text(p.focus, inline=True)),
+        dl_row("Bewilligt in Bottrop",
              f"{german_month(p.funding_from)} bis {german_month(p.funding_to)}: "
              f"{p.project_count} Projekte von {len(p.funded_operators)} Trägern "
              f"({names(site, p.funded_operators)})"),
-        _row("Federführung", f"{org_name(site, p.steering.lead)}, "
+        dl_row("Federführung", f"{org_name(site, p.steering.lead)}, "
                              f"festgelegt am {german_date(p.steering.decided_on)} vom {p.steering.decided_by}"),
     ]
     return tag("dl", join(rows), class_="ziq-facts")
@@ -91,12 +89,12 @@ def annex_list(site: SiteData, level: int = 3) -> Markup:
     for annex in site.agreement.annexes:
         head = tag(f"h{level}", join([f"Anlage {annex.number}: {annex.title} ",
                                       status_badge(annex.status)]), id=f"anlage-{annex.number}")
-        rows = [_row("Titel in der Drucksache", tag("code", annex.file_title))]
+        rows = [dl_row("Titel in der Drucksache", tag("code", annex.file_title))]
         if annex.legal_refs:
-            rows.append(_row("Rechtsgrundlage", ", ".join(annex.legal_refs)))
+            rows.append(dl_row("Rechtsgrundlage", ", ".join(annex.legal_refs)))
         if annex.operator:
-            rows.append(_row("Träger", org_name(site, annex.operator)))
-        rows.append(_row("Liegt vor", "ja" if annex.available else "nein, nur der Titel ist bekannt"))
+            rows.append(dl_row("Träger", org_name(site, annex.operator)))
+        rows.append(dl_row("Liegt vor", "ja" if annex.available else "nein, nur der Titel ist bekannt"))
         blocks.append(tag("section", join([head, long_text(annex.explanation),
                                            tag("dl", join(rows), class_="ziq-facts")]),
                           class_="ziq-annex"))
@@ -107,13 +105,13 @@ def decision_facts(site: SiteData) -> Markup:
     d = site.decision
     final = d.consultations[-1]
     rows = [
-        _row("Drucksache", d.number),
-        _row("Art", f"{d.kind} ({'öffentlich' if d.public else 'nicht öffentlich'})"),
-        _row("Datum", german_date(d.date)),
-        _row("Betreff", d.subject),
-        _row("Finanzielle Auswirkungen", "ja" if d.financial_impact else "nein"),
-        _row("Unterzeichnet", d.signed_by),
-        _row("Entscheidung", f"{final.body} am {german_date(final.date)}"),
+        dl_row("Drucksache", d.number),
+        dl_row("Art", f"{d.kind} ({'öffentlich' if d.public else 'nicht öffentlich'})"),
+        dl_row("Datum", german_date(d.date)),
+        dl_row("Betreff", d.subject),
+        dl_row("Finanzielle Auswirkungen", "ja" if d.financial_impact else "nein"),
+        dl_row("Unterzeichnet", d.signed_by),
+        dl_row("Entscheidung", f"{final.body} am {german_date(final.date)}"),
     ]
     return tag("dl", join(rows), class_="ziq-facts")
 
@@ -133,8 +131,7 @@ def consultation_table(site: SiteData) -> Markup:
         rows.append(tag("tr", cells, class_="ziq-final" if final else None))
     caption = tag("caption", f"Beratungsfolge der Drucksache {site.decision.number}")
     table = tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table")
-    return tag("div", table, class_="ziq-scroll", tabindex="0", role="region",
-               aria_label="Beratungsfolge (seitlich verschiebbar)")
+    return scroll_box(table, "Beratungsfolge (seitlich verschiebbar)")
 
 
 def glossary_list(site: SiteData) -> Markup:

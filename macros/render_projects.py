@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .html import Markup, german_date, german_month, join, long_text, status_badge, tag
+from .html import Markup, dl_row, german_date, german_month, join, long_text, status_badge, tag
 from .models import Project
 from .render_contacts import address_line, contact_cards
 from .validate import SiteData
@@ -34,28 +34,25 @@ def place_text(project: Project) -> str:
     return ", ".join(parts)
 
 
-def _row(label: str, value) -> Markup:
-    return tag("dt", label) + tag("dd", value)
-
 
 def facts(site: SiteData, project: Project) -> Markup:
     operator = site.organisations[project.operator.organisation]
     rows = [
-        _row("Träger", join([operator.name, " ", status_badge(project.operator.status)])),
-        _row("Ort", place_text(project)),
+        dl_row("Träger", join([operator.name, " ", status_badge(project.operator.status)])),
+        dl_row("Ort", place_text(project)),
     ]
     if project.location.district:
-        rows.append(_row("Stadtteil", project.location.district))
-    rows.append(_row("Seit", since_text(project)))
+        rows.append(dl_row("Stadtteil", project.location.district))
+    rows.append(dl_row("Seit", since_text(project)))
     if project.audiences:
-        rows.append(_row("Für wen", ", ".join(project.audiences)))
-    rows.append(_row("Programm", site.programme.name))
+        rows.append(dl_row("Für wen", ", ".join(project.audiences)))
+    rows.append(dl_row("Programm", site.programme.name))
     if project.modules:
-        rows.append(_row("Baustein", ", ".join(str(m) for m in project.modules)))
+        rows.append(dl_row("Baustein", ", ".join(str(m) for m in project.modules)))
     state = AGREEMENT_STATE[project.agreement.state]
     if project.agreement.approved_on:
         state += f" am {german_date(project.agreement.approved_on)}"
-    rows.append(_row("Kooperationsvereinbarung", state))
+    rows.append(dl_row("Kooperationsvereinbarung", state))
     return tag("dl", join(rows), class_="ziq-facts")
 
 
@@ -114,9 +111,9 @@ def project_cards(site: SiteData, base: str = "") -> Markup:
         body = join([
             tag("h3", tag("a", project.title, href=project_url(project, base))),
             tag("p", project.place_label, class_="ziq-place"),
-            tag("dl", join([_row("Träger", operator.short_name or operator.name),
-                            _row("Ort", place_text(project)),
-                            _row("Seit", since_text(project))]), class_="ziq-facts"),
+            tag("dl", join([dl_row("Träger", operator.short_name or operator.name),
+                            dl_row("Ort", place_text(project)),
+                            dl_row("Seit", since_text(project))]), class_="ziq-facts"),
         ])
         cards.append(tag("li", body, class_="ziq-card"))
     return tag("ul", join(cards), class_="ziq-cards")
