@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve site check test browser lock clean
+.PHONY: serve site check schemas test browser lock clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory python-venv
@@ -41,6 +41,10 @@ site: $(STAMP)
 
 check: $(STAMP)
 	@$(BIN)/python -m macros.check
+
+# JSON Schemas for editors, generated from the models; commit the result.
+schemas: $(STAMP)
+	@$(BIN)/python -m macros.schemas schemas
 
 # Browser tests use Debian's chromium (Playwright's own download cannot work here).
 browser:

@@ -130,3 +130,16 @@ def test_every_field_is_explained_for_editors():
         fieldguide.field_names(model, names)
     assert names - set(fieldguide.FIELDS) == set(), "fields without a German explanation"
     assert set(fieldguide.FIELDS) - names == set(), "explanations of fields that no longer exist"
+
+
+def test_committed_json_schemas_match_the_models():
+    from macros.schemas import generate
+
+    generated = generate()
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "schemas").glob("*.json")}
+    assert committed == generated, "run `make schemas` and commit the result"
+    for data_file in (ROOT / "data").rglob("*.yml"):
+        first = data_file.read_text(encoding="utf-8").splitlines()[0]
+        target = first.removeprefix("# yaml-language-server: $schema=")
+        assert target != first, f"{data_file} names no schema"
+        assert (data_file.parent / target).resolve().is_file(), f"{data_file}: {target}"

@@ -1,0 +1,46 @@
+"""JSON Schemas for editors, generated from the models (``make schemas``).
+
+Every data file names its schema on its first line, so editors with YAML support
+complete and check fields while typing. A test keeps the committed files in step.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from . import models
+from .fieldguide import FIELDS
+
+
+def _describe(schema: dict) -> dict:
+    """Add the editors' German explanation to every property that lacks one."""
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for name, prop in definition.get("properties", {}).items():
+            prop.setdefault("description", FIELDS.get(name, ""))
+    return schema
+
+
+def generate() -> dict[str, str]:
+    targets = {name.removesuffix(".yml"): model for name, model in models.FILES.items()}
+    targets["project"] = models.Project
+    out = {}
+    for name, model in targets.items():
+        schema = _describe(model.model_json_schema(by_alias=True))
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def main() -> int:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "schemas")
+    folder.mkdir(exist_ok=True)
+    for name, text in generate().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    print(f"{len(generate())} Schemas in {folder}/ geschrieben.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
