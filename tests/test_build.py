@@ -58,7 +58,7 @@ def test_every_page_renders(built_site: Path):
     assert len(found) >= 12
     for file in found:
         html = file.read_text(encoding="utf-8")
-        assert "{{" not in html.replace("{{ 7*7 }}", ""), f"unrendered template in {file}"
+        assert "{{" not in html, f"unrendered template in {file}"
         assert "Traceback" not in html and "Macro Syntax Error" not in html, file
         assert parse(file).h1, f"no heading in {file}"
         assert '<meta name="description"' in html, file
