@@ -30,9 +30,10 @@ def define_env(env) -> None:
     for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
         del sys.modules[name]
         vars(package).pop(name.rsplit(".", 1)[1], None)
-    global _ABBREVIATIONS
+    global _ABBREVIATIONS, _EMERGENCY, _SITE
     from .problems import DataProblems
     from .render_documents import abbreviations_markdown
+    from .render_emergency import emergency_block
     from .validate import load_site
     from .wiring import register
 
@@ -43,13 +44,30 @@ def define_env(env) -> None:
         raise DataError("Abbruch: die Daten enthalten Fehler (siehe oben).") from None
     for warning in site.warnings:
         print(warning.format(), file=sys.stderr)
+    _SITE = site
     _ABBREVIATIONS = abbreviations_markdown(site)
-    register(env, site, page_url=lambda: env.page.url if env.page else "")
+    _EMERGENCY = str(emergency_block(site))  # a str: str + Markup would escape the whole page
+    register(env, site, page_url=lambda: env.page.url if env.page else "",
+             site_url=(getattr(env, "conf", None) or {}).get("site_url") or "")
 
 
 _ABBREVIATIONS = ""
+_EMERGENCY = ""
+_SITE = None
 
 
 def on_post_page_macros(env) -> None:
-    """Append the glossary's abbreviations so they are explained on hover/tap everywhere."""
-    env.markdown += "\n\n" + _ABBREVIATIONS + "\n"
+    """The emergency block ends every page; the glossary's abbreviations are explained
+    on hover/tap everywhere."""
+    env.markdown += "\n\n" + _EMERGENCY + "\n\n" + _ABBREVIATIONS + "\n"
+
+
+def on_post_build(env) -> None:
+    """Write the vCards and open-data files next to the pages."""
+    from .exports import files
+
+    site_dir = Path(env.conf["site_dir"])
+    for path, content in files(_SITE, env.conf.get("site_url") or "").items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

@@ -11,6 +11,11 @@ from .messages import _unwrap
 from . import models
 
 FIELDS: dict[str, str] = {
+    "attribution": "Wie Nutzerinnen und Nutzer der Daten die Quelle nennen sollen.",
+    "licence": "Die Lizenz der offenen Daten (Name, Kurzname, Link, Namensnennung).",
+    "when": "Wann und wie erreichbar, z. B. „rund um die Uhr, kostenlos“.",
+    "numbers": "Die Notrufnummern und Hilfetelefone, in der gezeigten Reihenfolge.",
+    "intro": "Ein einleitender Satz.",
     "abbr": "Die Abkürzung, wie sie im Text steht, z. B. ASD.",
     "address": "Postanschrift mit street_address, postal_code und locality.",
     "agreement": "Stand der Kooperationsvereinbarung dieses Projekts.",
@@ -126,6 +131,8 @@ FILE_TITLES = {
     "decision.yml": "Ratsbeschluss",
     "asd.yml": "ASD-Teams und Straßen",
     "glossary.yml": "Glossar",
+    "emergency.yml": "Hilfe im Notfall",
+    "opendata.yml": "Offene Daten und Lizenz",
     "projects/<id>.yml": "Ein Projekt",
 }
 

@@ -21,6 +21,9 @@ __all__ = ["Markup", "escape", "tag", "join", "long_text", "inline_md", "german_
            "german_month", "status_badge"]
 
 
+_VOID = {"input", "br", "img", "meta", "link", "source", "hr"}
+
+
 def tag(name: str, content: str | Markup = "", /, **attrs) -> Markup:
     """``tag("a", "x", href=url, class_="y")``; content and attributes are escaped."""
     parts = [name]
@@ -29,6 +32,8 @@ def tag(name: str, content: str | Markup = "", /, **attrs) -> Markup:
             continue
         key = key.rstrip("_").replace("_", "-")
         parts.append(key if value is True else f'{key}="{escape(value)}"')
+    if name in _VOID:
+        return Markup(f"<{' '.join(parts)}>")
     return Markup(f"<{' '.join(parts)}>{escape(content)}</{name}>")
 
 
@@ -109,7 +114,7 @@ def german_month(value: str) -> str:
 
 def dl_row(label: str, value) -> Markup:
     """One term and its value in a definition list."""
-    return tag("dt", label) + tag("dd", value)
+    return tag("dt", label) + "\n" + tag("dd", value) + "\n"
 
 
 def scroll_box(table: Markup, label: str) -> Markup:

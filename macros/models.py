@@ -308,6 +308,33 @@ class AsdDirectory(Provenance):
     streets: list[StreetAssignment]
 
 
+# --- help in an emergency and open data ------------------------------------------------
+
+class EmergencyNumber(Record):
+    label: Line = Field(description="Wer antwortet, z. B. „Polizei“.")
+    number: Phone
+    when: Line | None = Field(None, description="Erreichbarkeit, z. B. „rund um die Uhr“.")
+    note: Line | None = None
+
+
+class Emergency(Model):
+    title: Line
+    intro: Line
+    numbers: list[EmergencyNumber] = Field(min_length=1)
+
+
+class Licence(Provenance):
+    name: Line
+    short_name: Line
+    url: HttpsUrl
+    attribution: Line = Field(description="Namensnennung, wie Nutzer sie angeben sollen.")
+
+
+class OpenData(Model):
+    licence: Licence
+    description: LongText
+
+
 # --- glossary -----------------------------------------------------------------------
 
 class GlossaryTerm(Model):
@@ -330,6 +357,12 @@ class ContactList(Model):
     contacts: list[Contact] = Field(min_length=1)
 
 
+class ProjectList(Model):
+    """The shape of the published projects file (data/projects/ holds one file each)."""
+
+    projects: list[Project]
+
+
 # Which model reads which file; projects/<slug>.yml each hold one Project.
 FILES: dict[str, type[Model]] = {
     "programme.yml": Programme,
@@ -339,4 +372,6 @@ FILES: dict[str, type[Model]] = {
     "decision.yml": Decision,
     "asd.yml": AsdDirectory,
     "glossary.yml": Glossary,
+    "emergency.yml": Emergency,
+    "opendata.yml": OpenData,
 }

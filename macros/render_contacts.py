@@ -6,6 +6,8 @@ from __future__ import annotations
 import phonenumbers
 from babel import Locale
 
+import json
+
 from .hours import notes, weekly_lines
 from .html import Markup, dl_row, join, status_badge, tag
 from .models import Address, Contact
@@ -18,6 +20,13 @@ def anchor(contact_id: str) -> str:
     return f"kontakt-{contact_id}"
 
 
+def vcard_path(contact_id: str) -> str:
+    return f"kontakte/vcard/{contact_id}.vcf"
+
+
+ALL_VCARDS = "kontakte/vcard/alle-kontakte.vcf"
+
+
 def phone_parts(number: str) -> tuple[str, str]:
     """(display in German notation, tel: target in E.164)."""
     parsed = phonenumbers.parse(number, "DE")
@@ -25,7 +34,8 @@ def phone_parts(number: str) -> tuple[str, str]:
         return (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
                 phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
     digits = phonenumbers.normalize_digits_only(number)  # short numbers such as 110
-    return digits, digits
+    shown = f"{digits[:3]} {digits[3:]}" if len(digits) == 6 else digits  # 116 111
+    return shown, digits
 
 
 def language_name(code: str) -> str:
@@ -36,6 +46,12 @@ def address_line(address: Address) -> str:
     town = f"{address.postal_code} {address.locality}" if address.postal_code else address.locality
     return f"{address.street_address}, {town}"
 
+
+
+def hours_json(contact: Contact) -> str:
+    """The opening hours for the live "jetzt geöffnet" hint computed in the browser."""
+    return json.dumps(contact.hours.model_dump(mode="json", by_alias=True, exclude_none=True),
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def channels(contact: Contact) -> Markup:
@@ -55,11 +71,13 @@ def channels(contact: Contact) -> Markup:
     if contact.hours:
         lines = [tag("li", line) for line in weekly_lines(contact.hours)]
         extra = [tag("li", line) for line in notes(contact.hours)]
-        rows.append(dl_row("Öffnungszeiten", tag("ul", join(lines + extra), class_="ziq-hours")))
+        # Filled in by ziq.js; without JavaScript the plain times above are the answer.
+        live = tag("p", "", class_="ziq-open-now", data_hours=hours_json(contact), hidden=True)
+        rows.append(dl_row("Öffnungszeiten", tag("ul", join(lines + extra), class_="ziq-hours") + live))
     return tag("dl", join(rows), class_="ziq-channels")
 
 
-def contact_card(site: SiteData, contact: Contact, level: int = 3) -> Markup:
+def contact_card(site: SiteData, contact: Contact, base: str, level: int = 3) -> Markup:
     organisation = site.organisations[contact.organisation]
     heading = tag(f"h{level}", join([contact.name or contact.function, " ", status_badge(contact.status)]),
                   id=anchor(contact.id))
@@ -68,26 +86,28 @@ def contact_card(site: SiteData, contact: Contact, level: int = 3) -> Markup:
         lines.append(tag("p", contact.function, class_="ziq-function"))
     lines.append(tag("p", organisation.name, class_="ziq-organisation"))
     lines.append(channels(contact))
+    lines.append(tag("p", tag("a", "Als Kontakt speichern (vCard)", href=f"{base}{vcard_path(contact.id)}",
+                              download=f"{contact.id}.vcf", type="text/vcard"), class_="ziq-vcard"))
     if contact.source:
         lines.append(tag("p", f"Quelle: {contact.source}", class_="ziq-source"))
     return tag("article", join(lines), class_="ziq-contact")
 
 
-def contact_cards(site: SiteData, ids: list[str], level: int = 3) -> Markup:
+def contact_cards(site: SiteData, ids: list[str], base: str, level: int = 3) -> Markup:
     """The publishable contacts among ids; the others are left out entirely."""
     shown = [site.contacts[i] for i in ids if site.contacts[i].publishable]
     if not shown:
         return tag("p", "Für diesen Eintrag ist noch kein Kontakt veröffentlicht.", class_="ziq-empty")
-    return tag("div", join(contact_card(site, c, level) for c in shown), class_="ziq-contacts")
+    return tag("div", join(contact_card(site, c, base, level) for c in shown), class_="ziq-contacts")
 
 
-def contacts_by_organisation(site: SiteData, level: int = 2) -> Markup:
+def contacts_by_organisation(site: SiteData, base: str, level: int = 2) -> Markup:
     blocks = []
     for org in site.organisations.values():
         ids = [c.id for c in site.published_contacts.values() if c.organisation == org.id]
         if ids:
             blocks.append(tag("section", tag(f"h{level}", org.name, id=f"organisation-{org.id}")
-                              + contact_cards(site, ids, level + 1)))
+                              + contact_cards(site, ids, base, level + 1)))
     return join(blocks)
 
 
@@ -100,3 +120,10 @@ def contacts_by_project(site: SiteData) -> Markup:
         items.append(tag("li", join([tag("strong", project.title), f" ({project.place_label}): ",
                                      join(links, ", ") if links else "noch kein Kontakt"])))
     return tag("ul", join(items), class_="ziq-contact-index")
+
+
+def all_vcards_link(site: SiteData, base: str) -> Markup:
+    count = len(site.published_contacts)
+    return tag("p", join([tag("a", f"Alle {count} Kontakte als vCard speichern", href=f"{base}{ALL_VCARDS}",
+                               download="kontakte-zusammen-im-quartier.vcf", type="text/vcard"),
+                          " (eine Datei für Adressbuch oder Telefon)"]), class_="ziq-vcard ziq-vcard--all")

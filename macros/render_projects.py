@@ -82,7 +82,7 @@ def project_page(site: SiteData, project_id: str, base: str = "../../") -> Marku
     if project.partners:
         items = [tag("li", join([tag("strong", p.name), ": ", p.role])) for p in project.partners]
         parts += [tag("h2", "Partner", id="partner"), tag("ul", join(items))]
-    parts += [tag("h2", "Kontakt", id="kontakt"), contact_cards(site, project.contacts, 3)]
+    parts += [tag("h2", "Kontakt", id="kontakt"), contact_cards(site, project.contacts, base, 3)]
     agreement = project.agreement
     text = [f"Stand: {AGREEMENT_STATE[agreement.state]}"]
     if agreement.approved_on:

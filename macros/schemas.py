@@ -22,15 +22,16 @@ def _describe(schema: dict) -> dict:
     return schema
 
 
+def schema_text(model: type[models.Model]) -> str:
+    schema = _describe(model.model_json_schema(by_alias=True))
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def generate() -> dict[str, str]:
     targets = {name.removesuffix(".yml"): model for name, model in models.FILES.items()}
     targets["project"] = models.Project
-    out = {}
-    for name, model in targets.items():
-        schema = _describe(model.model_json_schema(by_alias=True))
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return out
+    return {f"{name}.schema.json": schema_text(model) for name, model in targets.items()}
 
 
 def main() -> int:

@@ -184,3 +184,19 @@ def find_team(assignment: StreetAssignment, house_number: str | None) -> Answer:
             if b.exception == prefer_exception and b.contains(key):
                 return Answer(assignment, b.team, describe(b.rule))
     return Answer(assignment, None, "Für diese Hausnummer ist kein Team eingetragen.")
+
+
+def split_address(text: str) -> tuple[str, str]:
+    """'Fichtenstraße 12a' typed as the street: the house number is split off."""
+    match = re.fullmatch(r"(.*\D)[\s,]+(\d+\s*[a-zA-Z]?)\s*", text.strip())
+    return (match.group(1).strip(), match.group(2)) if match else (text.strip(), "")
+
+
+def lookup(streets: list[StreetAssignment], street_text: str, number_text: str = "") -> Answer | None:
+    """What the browser lookup answers; None when the street is not in the list."""
+    name, typed_number = split_address(street_text)
+    key = normalise_street(name)
+    for assignment in streets:
+        if normalise_street(assignment.street) == key:
+            return find_team(assignment, number_text.strip() or typed_number)
+    return None

@@ -30,6 +30,8 @@ class SiteData:
     decision: models.Decision
     asd: models.AsdDirectory
     glossary: models.Glossary
+    emergency: models.Emergency
+    opendata: models.OpenData
     documents: dict[str, Document] = field(repr=False)
     warnings: tuple[Problem, ...] = ()
 
@@ -147,6 +149,8 @@ def load_site(data_dir: Path, label: str = "data") -> SiteData:
         decision=parsed["decision.yml"],
         asd=parsed["asd.yml"],
         glossary=parsed["glossary.yml"],
+        emergency=parsed["emergency.yml"],
+        opendata=parsed["opendata.yml"],
         documents=documents,
     )
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import fieldguide, render_asd, render_contacts, render_documents, render_projects
+from . import (fieldguide, jsonld, render_asd, render_contacts, render_documents, render_opendata,
+               render_projects)
 from datetime import date
 
 from babel.numbers import format_decimal
@@ -51,9 +52,12 @@ def format_fact(value) -> str:
     raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
 
 
-def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
+def register(env, site: SiteData, page_url: Callable[[], str], site_url: str) -> None:
     def base() -> str:
         return relative_root(page_url())
+
+    def absolute() -> str:
+        return site_url.rstrip("/") + "/" + page_url()
 
     def macro(fn):
         env.macro(fn, fn.__name__)
@@ -66,7 +70,8 @@ def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
 
     @macro
     def project_page(project_id: str):
-        return render_projects.project_page(site, project_id, base())
+        graph = jsonld.project_graph(site, site.projects[project_id], absolute())
+        return render_projects.project_page(site, project_id, base()) + jsonld.script(graph)
 
     @macro
     def project_title(project_id: str):
@@ -84,11 +89,27 @@ def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
 
     @macro
     def contacts(ids: list[str], level: int = 3):
-        return render_contacts.contact_cards(site, ids, level)
+        return render_contacts.contact_cards(site, ids, base(), level)
 
     @macro
     def contacts_by_organisation(level: int = 2):
-        return render_contacts.contacts_by_organisation(site, level)
+        return render_contacts.contacts_by_organisation(site, base(), level)
+
+    @macro
+    def contacts_jsonld():
+        return jsonld.script(jsonld.contacts_graph(site, list(site.contacts.values()), absolute()))
+
+    @macro
+    def all_vcards_link():
+        return render_contacts.all_vcards_link(site, base())
+
+    @macro
+    def open_data_files():
+        return render_opendata.file_table(site, base())
+
+    @macro
+    def open_data_licence():
+        return render_opendata.licence(site)
 
     @macro
     def contacts_by_project():
@@ -144,11 +165,15 @@ def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
 
     @macro
     def asd_teams(level: int = 3):
-        return render_asd.teams(site, level)
+        return render_asd.teams(site, base(), level)
 
     @macro
-    def asd_streets():
-        return render_asd.street_table(site)
+    def asd_lookup():
+        return render_asd.lookup_form(site, base())
+
+    @macro
+    def asd_streets(level: int = 3):
+        return render_asd.street_table(site, level)
 
     @macro
     def field_reference(level: int = 3):

@@ -1,0 +1,382 @@
+/* Zusammen im Quartier: live opening hours and the ASD street lookup.
+ *
+ * Runs only in the browser, sends nothing anywhere and stores nothing. Without
+ * JavaScript the pages show the plain opening hours and the full street table.
+ * Data strings reach the page only through textContent, never as HTML.
+ * The street logic mirrors macros/streets.py; tests run both on the same cases.
+ */
+(function () {
+  "use strict";
+
+  // --- streets and house numbers ---------------------------------------------------
+
+  function normaliseStreet(name) {
+    var text = String(name).trim().toLowerCase()
+      .replace(/ß/g, "ss").replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue");
+    text = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    text = text.replace(/str\.?(?=$|[\s-])/g, "strasse");
+    return text.replace(/[^a-z0-9]/g, "");
+  }
+
+  function parseHouseNumber(text) {
+    var match = /^\s*(\d+)\s*([a-zA-Z]?)\s*$/.exec(String(text));
+    if (!match || parseInt(match[1], 10) === 0) return null;
+    return [parseInt(match[1], 10), match[2].toLowerCase()];
+  }
+
+  function compare(a, b) {
+    if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+    return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+  }
+
+  function parityOk(parity, number) {
+    return parity === "all" || (number % 2 === 1) === (parity === "odd");
+  }
+
+  function contains(range, key) {
+    var upper = range[1];
+    return compare(range[0], key) <= 0 && (upper === null || compare(key, upper) <= 0) &&
+      parityOk(range[2], key[0]);
+  }
+
+  // "Fichtenstraße 12a" typed into the street field: the number is split off.
+  function splitAddress(text) {
+    var match = /^(.*\D)[\s,]+(\d+\s*[a-zA-Z]?)\s*$/.exec(String(text).trim());
+    return match ? [match[1].trim(), match[2]] : [String(text).trim(), ""];
+  }
+
+  function index(data) {
+    if (!data._byKey) {
+      data._byKey = {};
+      data.streets.forEach(function (entry) { data._byKey[normaliseStreet(entry[0])] = entry; });
+      data._keys = Object.keys(data._byKey).sort();
+    }
+    return data._byKey;
+  }
+
+  /* The answer for a street and an optional house number:
+   * {state: found | need-number | no-rule | unknown, street, team, rule, exception} */
+  function lookup(data, streetText, numberText) {
+    var parts = splitAddress(streetText);
+    var number = String(numberText || "").trim() || parts[1];
+    var entry = index(data)[normaliseStreet(parts[0])];
+    if (!entry) return { state: "unknown", query: parts[0] };
+    var street = entry[0];
+    if (typeof entry[1] === "number") {
+      return { state: "found", street: street, team: data.teams[entry[1]], rule: "ganze Straße" };
+    }
+    if (!number) return { state: "need-number", street: street, ranges: entry[1] };
+    var key = parseHouseNumber(number);
+    if (!key) return { state: "need-number", street: street, ranges: entry[1], invalid: number };
+    var preferences = [1, 0];
+    for (var p = 0; p < preferences.length; p++) {
+      for (var i = 0; i < entry[1].length; i++) {
+        var range = entry[1][i];
+        if (range[4] === preferences[p] && contains(range, key)) {
+          return { state: "found", street: street, number: number, team: data.teams[range[3]],
+                   rule: range[5], exception: range[4] === 1 };
+        }
+      }
+    }
+    return { state: "no-rule", street: street, number: number };
+  }
+
+  function suggest(data, text, limit) {
+    var key = normaliseStreet(splitAddress(text)[0]);
+    if (key.length < 2) return [];
+    var byKey = index(data), starts = [], inside = [];
+    data._keys.forEach(function (k) {
+      if (k.indexOf(key) === 0) starts.push(byKey[k][0]);
+      else if (k.indexOf(key) > 0) inside.push(byKey[k][0]);
+    });
+    return starts.concat(inside).slice(0, limit || 8);
+  }
+
+  // --- opening hours (Europe/Berlin, NRW public holidays) ---------------------------------
+
+  var DAY_CODES = ["so", "mo", "di", "mi", "do", "fr", "sa"];
+  var DAY_NAMES = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"];
+  var MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                "Oktober", "November", "Dezember"];
+
+  function utcDate(y, m, d) { return new Date(Date.UTC(y, m - 1, d)); }
+  function iso(date) { return date.toISOString().slice(0, 10); }
+  function addDays(date, n) { return new Date(date.getTime() + n * 86400000); }
+
+  function easterSunday(year) {  // anonymous Gregorian algorithm
+    var a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
+    var f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3);
+    var h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+    var l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+    var month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+    return utcDate(year, month, day);
+  }
+
+  var holidayCache = {};
+  function holidaysNRW(year) {
+    if (!holidayCache[year]) {
+      var easter = easterSunday(year);
+      var days = [utcDate(year, 1, 1), addDays(easter, -2), addDays(easter, 1), utcDate(year, 5, 1),
+                  addDays(easter, 39), addDays(easter, 50), addDays(easter, 60), utcDate(year, 10, 3),
+                  utcDate(year, 11, 1), utcDate(year, 12, 25), utcDate(year, 12, 26)];
+      holidayCache[year] = days.map(iso).sort();
+    }
+    return holidayCache[year];
+  }
+
+  function berlinNow(now) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    }).formatToParts(now).forEach(function (p) { parts[p.type] = p.value; });
+    return { date: utcDate(+parts.year, +parts.month, +parts.day),
+             minutes: +parts.hour * 60 + +parts.minute };
+  }
+
+  function minutesOf(clock) { var p = clock.split(":"); return +p[0] * 60 + +p[1]; }
+  function clockText(clock) {
+    var p = clock.split(":");
+    return (p[1] === "00" ? String(+p[0]) : +p[0] + ":" + p[1]) + " Uhr";
+  }
+
+  // The periods of one day, after holidays and dated exceptions.
+  function periodsOn(hours, date) {
+    var day = iso(date);
+    var exceptions = hours.exceptions || [];
+    for (var i = 0; i < exceptions.length; i++) {
+      var exc = exceptions[i];
+      if (exc.from <= day && day <= (exc.to || exc.from)) return exc.closed ? [] : exc.periods;
+    }
+    if (hours.closed_on_public_holidays !== false &&
+        holidaysNRW(date.getUTCFullYear()).indexOf(day) >= 0) return [];
+    var code = DAY_CODES[date.getUTCDay()];
+    return hours.weekly.filter(function (p) { return p.days.indexOf(code) >= 0; })
+      .sort(function (a, b) { return minutesOf(a.opens) - minutesOf(b.opens); });
+  }
+
+  function openingStatus(hours, now) {
+    var here = berlinNow(now || new Date());
+    var today = periodsOn(hours, here.date);
+    for (var i = 0; i < today.length; i++) {
+      if (minutesOf(today[i].opens) <= here.minutes && here.minutes < minutesOf(today[i].closes)) {
+        return { open: true, text: "Jetzt geöffnet, bis " + clockText(today[i].closes) + "." };
+      }
+    }
+    for (var offset = 0; offset <= 60; offset++) {
+      var date = addDays(here.date, offset);
+      var periods = offset === 0 ? today : periodsOn(hours, date);
+      for (var j = 0; j < periods.length; j++) {
+        if (offset === 0 && minutesOf(periods[j].opens) <= here.minutes) continue;
+        var when = offset === 0 ? "heute" : offset === 1 ? "morgen"
+          : offset < 7 ? "am " + DAY_NAMES[date.getUTCDay()]
+          : "am " + date.getUTCDate() + ". " + MONTHS[date.getUTCMonth()];
+        return { open: false, text: "Jetzt geschlossen. Öffnet " + when + " um " +
+                 clockText(periods[j].opens) + "." };
+      }
+    }
+    return { open: false, text: "Jetzt geschlossen." };
+  }
+
+  function showOpeningHours(now) {
+    var nodes = document.querySelectorAll(".ziq-open-now[data-hours]");
+    Array.prototype.forEach.call(nodes, function (node) {
+      var status = openingStatus(JSON.parse(node.getAttribute("data-hours")), now);
+      node.textContent = status.text;
+      node.className = "ziq-open-now " + (status.open ? "ziq-open-now--open" : "ziq-open-now--closed");
+      node.hidden = false;
+    });
+  }
+
+  // --- the lookup form -------------------------------------------------------------------
+
+  function el(name, text, attrs) {
+    var node = document.createElement(name);
+    if (text) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function badge(status) {
+    if (status !== "example") return null;
+    return el("span", "Beispieldaten", { "class": "ziq-badge ziq-badge--example" });
+  }
+
+  function contactList(contact, root) {
+    var list = el("ul", "", { "class": "ziq-answer__channels" });
+    contact.phones.forEach(function (phone) {
+      var item = el("li", "Telefon: ");
+      item.appendChild(el("a", phone[0], { href: "tel:" + phone[1] }));
+      list.appendChild(item);
+    });
+    contact.emails.forEach(function (email) {
+      var item = el("li", "E-Mail: ");
+      item.appendChild(el("a", email, { href: "mailto:" + email }));
+      list.appendChild(item);
+    });
+    var save = el("li");
+    save.appendChild(el("a", "Als Kontakt speichern (vCard)", { href: root + contact.vcard, download: "" }));
+    list.appendChild(save);
+    return list;
+  }
+
+  function render(answer, data, root) {
+    var box = document.getElementById("ziq-answer");
+    box.textContent = "";
+    box.setAttribute("data-state", answer.state);
+    box.removeAttribute("data-team");
+    var head = el("p", "", { "class": "ziq-answer__title" });
+    var body = [];
+    if (answer.state === "found") {
+      box.setAttribute("data-team", answer.team.id);
+      head.appendChild(el("strong", "Zuständig: " + answer.team.name));
+      var why = answer.rule === "ganze Straße"
+        ? answer.street + ": die ganze Straße gehört zu diesem Team."
+        : answer.street + " " + answer.number + ": Regel „" + answer.rule + "“" +
+          (answer.exception ? " (Ausnahme für einzelne Hausnummern)" : "") + ".";
+      body.push(el("p", why));
+      if (answer.team.contact) body.push(contactList(answer.team.contact, root));
+      var more = el("p");
+      more.appendChild(el("a", "Mehr zu " + answer.team.name, { href: "#team-" + answer.team.id }));
+      body.push(more);
+    } else if (answer.state === "need-number") {
+      head.appendChild(el("strong", answer.invalid
+        ? "„" + answer.invalid + "“ ist keine Hausnummer. Bitte nur Zahl und Buchstabe, z. B. 12 oder 12a."
+        : answer.street + " ist geteilt: Bitte geben Sie Ihre Hausnummer ein."));
+      var ranges = el("ul");
+      answer.ranges.forEach(function (r) {
+        ranges.appendChild(el("li", r[5] + ": " + data.teams[r[3]].name));
+      });
+      body.push(ranges);
+    } else {
+      head.appendChild(el("strong", answer.state === "unknown"
+        ? "Die Straße „" + answer.query + "“ ist nicht im Verzeichnis."
+        : "Für " + answer.street + " " + answer.number + " ist kein Team eingetragen."));
+      body.push(el("p", "Bitte prüfen Sie die Schreibweise oder wenden Sie sich an die zentrale Stelle:"));
+      if (data.central) {
+        body.push(el("p", data.central.title));
+        body.push(contactList(data.central, root));
+      }
+    }
+    var mark = badge(answer.state === "found" ? answer.team.status : data.status);
+    if (mark) { head.appendChild(document.createTextNode(" ")); head.appendChild(mark); }
+    body.unshift(head);
+    body.push(el("p", "Stand des Verzeichnisses: " + data.as_of_text +
+                 (data.source ? ". Quelle: " + data.source : "") + ".", { "class": "ziq-source" }));
+    body.forEach(function (node) { box.appendChild(node); });
+  }
+
+  function initLookup() {
+    var form = document.getElementById("ziq-lookup");
+    if (!form) return;
+    var street = document.getElementById("ziq-street");
+    var number = document.getElementById("ziq-number");
+    var list = document.getElementById("ziq-street-list");
+    var root = form.getAttribute("data-root");
+    var data = null, loading = null, active = -1, options = [];
+
+    function load() {
+      if (!loading) {
+        loading = fetch(form.getAttribute("data-src"), { credentials: "same-origin" })
+          .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+          .then(function (d) { data = d; return d; });
+      }
+      return loading;
+    }
+
+    function close() {
+      list.hidden = true;
+      list.textContent = "";
+      street.setAttribute("aria-expanded", "false");
+      street.removeAttribute("aria-activedescendant");
+      active = -1;
+      options = [];
+    }
+
+    function highlight(i) {
+      options.forEach(function (node, j) { node.setAttribute("aria-selected", j === i ? "true" : "false"); });
+      active = i;
+      if (i >= 0) street.setAttribute("aria-activedescendant", options[i].id);
+      else street.removeAttribute("aria-activedescendant");
+    }
+
+    function choose(name) {
+      street.value = name;
+      close();
+      var answer = lookup(data, name, number.value);
+      render(answer, data, root);
+      if (answer.state === "need-number") number.focus();
+    }
+
+    function update(final) {
+      var answer = lookup(data, street.value, number.value);
+      if (final || answer.state !== "unknown") return render(answer, data, root);
+      var box = document.getElementById("ziq-answer");  // typing on: drop an answer that no longer fits
+      box.textContent = "";
+      box.removeAttribute("data-state");
+      box.removeAttribute("data-team");
+    }
+
+    function showSuggestions() {
+      close();
+      var names = suggest(data, street.value);
+      var exact = names.length === 1 && normaliseStreet(names[0]) === normaliseStreet(splitAddress(street.value)[0]);
+      if (!names.length || exact) return;
+      names.forEach(function (name, i) {
+        var option = el("li", name, { role: "option", id: "ziq-opt-" + i, "aria-selected": "false" });
+        option.addEventListener("mousedown", function (event) { event.preventDefault(); choose(name); });
+        list.appendChild(option);
+        options.push(option);
+      });
+      list.hidden = false;
+      street.setAttribute("aria-expanded", "true");
+    }
+
+    street.addEventListener("focus", load);
+    street.addEventListener("input", function () {
+      load().then(function () { showSuggestions(); update(false); });
+    });
+    number.addEventListener("input", function () {
+      load().then(function () { if (street.value.trim()) update(false); });
+    });
+    street.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && options.length) {
+        event.preventDefault(); highlight((active + 1) % options.length);
+      } else if (event.key === "ArrowUp" && options.length) {
+        event.preventDefault(); highlight(active <= 0 ? options.length - 1 : active - 1);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault(); choose(options[active].textContent);
+      } else if (event.key === "Escape") {
+        close();
+      }
+    });
+    street.addEventListener("blur", function () { setTimeout(close, 150); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      close();
+      if (!street.value.trim()) {
+        var box = document.getElementById("ziq-answer");
+        box.setAttribute("data-state", "empty");
+        box.textContent = "Bitte geben Sie eine Straße ein.";
+        street.focus();
+        return;
+      }
+      load().then(function () { update(true); });
+    });
+
+    form.hidden = false;
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("strasse")) {
+      street.value = params.get("strasse");
+      number.value = params.get("nr") || "";
+      load().then(function () { update(true); });
+    }
+  }
+
+  window.ZIQ = { normaliseStreet: normaliseStreet, parseHouseNumber: parseHouseNumber, lookup: lookup,
+                 suggest: suggest, holidaysNRW: holidaysNRW, openingStatus: openingStatus,
+                 showOpeningHours: showOpeningHours };
+
+  showOpeningHours();
+  initLookup();
+})();

@@ -1,0 +1,224 @@
+"""Files generated next to the pages: vCards, open data (JSON, CSV, schemas) and
+the compact street list the ASD lookup loads in the browser.
+
+Pure functions from validated data to bytes; the adapter writes them into the
+built site. Only publishable contacts reach any of these files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import vobject
+
+from . import models
+from .hours import notes, weekly_lines
+from .html import german_date
+from .render_contacts import ALL_VCARDS, address_line, anchor, phone_parts, vcard_path
+from .schemas import schema_text
+from .streets import INFINITY, bounds_of, describe
+from .validate import SiteData
+
+DATA_DIR = "daten"
+LOOKUP = f"{DATA_DIR}/asd-suche.json"
+
+# Published file name -> (model the JSON follows, what it holds)
+DATASETS = {
+    "projekte": (models.ProjectList, "Projekte"),
+    "kontakte": (models.ContactList, "veröffentlichte Kontakte"),
+    "asd-strassen": (models.AsdDirectory, "ASD-Teams und Straßenverzeichnis"),
+}
+
+
+# --- vCards ---------------------------------------------------------------------------
+
+def _vcard(site: SiteData, contact: models.Contact, site_url: str) -> vobject.base.Component:
+    organisation = site.organisations[contact.organisation]
+    card = vobject.vCard()
+    card.add("uid").value = f"urn:bottrop-ziq:kontakt:{contact.id}"
+    card.add("fn").value = contact.name or contact.function
+    if contact.name:
+        given, _, family = contact.name.rpartition(" ")
+        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        card.add("title").value = contact.function
+    else:
+        card.add("n").value = vobject.vcard.Name()
+        # Address books show a function contact under its organisation, not as a person.
+        card.add("x-abshowas").value = "COMPANY"
+    card.add("org").value = [organisation.name]
+    for phone in contact.phones:
+        _, target = phone_parts(phone.number)
+        line = card.add("tel")
+        line.value = target
+        line.type_param = ["WORK", "VOICE"]
+    for email in contact.emails:
+        line = card.add("email")
+        line.value = email
+        line.type_param = ["INTERNET", "WORK"]
+    if contact.address:
+        line = card.add("adr")
+        line.value = vobject.vcard.Address(street=contact.address.street_address,
+                                           code=contact.address.postal_code or "",
+                                           city=contact.address.locality, country="Deutschland")
+        line.type_param = ["WORK"]
+    if contact.url:
+        card.add("url").value = contact.url
+    else:
+        card.add("url").value = f"{site_url.rstrip('/')}/kontakte/#{anchor(contact.id)}"
+    note = []
+    if contact.hours:
+        note += ["Öffnungszeiten: " + "; ".join(weekly_lines(contact.hours))] + notes(contact.hours)
+    if contact.status == "example":
+        note.append("Beispieldaten: noch nicht von der Stadt bestätigt.")
+    if note:
+        card.add("note").value = "\n".join(note)
+    if contact.reviewed_on:
+        card.add("rev").value = contact.reviewed_on.isoformat()
+    return card
+
+
+def vcard(site: SiteData, contact: models.Contact, site_url: str) -> str:
+    return _vcard(site, contact, site_url).serialize()
+
+
+def all_vcards(site: SiteData, site_url: str) -> str:
+    return "".join(vcard(site, c, site_url) for c in site.published_contacts.values())
+
+
+# --- open data ------------------------------------------------------------------------
+
+def _dump(model: models.Model) -> dict:
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def projects_data(site: SiteData) -> dict:
+    published = site.published_contacts
+    projects = [p.model_copy(update={"contacts": [c for c in p.contacts if c in published]})
+                for p in site.projects.values()]
+    return _dump(models.ProjectList(projects=projects))
+
+
+def contacts_data(site: SiteData) -> dict:
+    return _dump(models.ContactList(contacts=list(site.published_contacts.values())))
+
+
+def streets_data(site: SiteData) -> dict:
+    return _dump(site.asd)
+
+
+def _json(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    # RFC 4180: comma, CRLF, UTF-8; opens in spreadsheet programs and parses everywhere.
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def projects_csv(site: SiteData) -> bytes:
+    rows = []
+    for p in site.projects.values():
+        address = p.location.address
+        rows.append([p.id, p.title, p.place_label, site.organisations[p.operator.organisation].name,
+                     p.location.name, p.location.district or "",
+                     address_line(address) if address else "", p.since or "",
+                     " ".join(str(m) for m in p.modules), p.status])
+    return _csv(["id", "titel", "ort", "traeger", "standort", "stadtteil", "adresse", "seit",
+                 "bausteine", "status"], rows)
+
+
+def contacts_csv(site: SiteData) -> bytes:
+    rows = []
+    for c in site.published_contacts.values():
+        rows.append([c.id, c.function, c.name or "", site.organisations[c.organisation].name,
+                     " ".join(phone_parts(p.number)[1] for p in c.phones), " ".join(c.emails),
+                     c.url or "", address_line(c.address) if c.address else "",
+                     " ".join(c.languages),
+                     "; ".join(weekly_lines(c.hours) + notes(c.hours)) if c.hours else "",
+                     c.status, c.reviewed_on.isoformat() if c.reviewed_on else ""])
+    return _csv(["id", "funktion", "name", "organisation", "telefon", "email", "web", "adresse",
+                 "sprachen", "oeffnungszeiten", "status", "geprueft_am"], rows)
+
+
+def streets_csv(site: SiteData) -> bytes:
+    rows = []
+    for s in site.asd.streets:
+        if s.team:
+            rows.append([s.street, "", "", "all", s.team])
+        for r in s.ranges:
+            rows.append([s.street, r.from_number, r.to_number or "", r.parity, r.team])
+    return _csv(["strasse", "von", "bis", "paritaet", "team"], rows)
+
+
+# --- the ASD lookup in the browser -------------------------------------------------------
+
+def _contact_summary(site: SiteData, contact_id: str) -> dict | None:
+    contact = site.contacts[contact_id]
+    if not contact.publishable:
+        return None
+    return {"title": contact.name or contact.function,
+            "organisation": site.organisations[contact.organisation].name,
+            "phones": [list(phone_parts(p.number)) for p in contact.phones],
+            "emails": list(contact.emails),
+            "link": f"kontakte/#{anchor(contact.id)}",
+            "vcard": vcard_path(contact.id),
+            "status": contact.status}
+
+
+def _bound(key: tuple[int, str]) -> list | None:
+    return None if key == INFINITY else [key[0], key[1]]
+
+
+def lookup_data(site: SiteData) -> dict:
+    """Compact: a street is [name, team index] or [name, [range, ...]].
+
+    A range is [lower, upper or null, parity, team index, exception, German wording],
+    with bounds [number, letter] as the Python lookup compares them, so both agree.
+    """
+    index = {t.id: i for i, t in enumerate(site.asd.teams)}
+    streets = []
+    for s in site.asd.streets:
+        if s.team:
+            streets.append([s.street, index[s.team]])
+            continue
+        ranges = []
+        for rule in s.ranges:
+            b = bounds_of(rule)
+            ranges.append([list(b.lower), _bound(b.upper), b.parity, index[b.team],
+                           int(b.exception), describe(rule)])
+        streets.append([s.street, ranges])
+    return {
+        "as_of": site.asd.as_of.isoformat(),
+        "as_of_text": german_date(site.asd.as_of),
+        "source": site.asd.source or "",
+        "status": site.asd.status,
+        "central": _contact_summary(site, site.asd.central_contact),
+        "teams": [{"id": t.id, "name": t.name, "area": t.area, "status": t.status,
+                   "contact": _contact_summary(site, t.contact)} for t in site.asd.teams],
+        "streets": streets,
+    }
+
+
+def files(site: SiteData, site_url: str) -> dict[str, bytes]:
+    """Every generated file, by its path in the built site."""
+    out: dict[str, bytes] = {
+        f"{DATA_DIR}/projekte.json": _json(projects_data(site)),
+        f"{DATA_DIR}/projekte.csv": projects_csv(site),
+        f"{DATA_DIR}/kontakte.json": _json(contacts_data(site)),
+        f"{DATA_DIR}/kontakte.csv": contacts_csv(site),
+        f"{DATA_DIR}/asd-strassen.json": _json(streets_data(site)),
+        f"{DATA_DIR}/asd-strassen.csv": streets_csv(site),
+        LOOKUP: json.dumps(lookup_data(site), ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+        ALL_VCARDS: all_vcards(site, site_url).encode("utf-8"),
+    }
+    for name, (model, _) in DATASETS.items():
+        out[f"{DATA_DIR}/schemas/{name}.schema.json"] = schema_text(model).encode("utf-8")
+    for contact in site.published_contacts.values():
+        out[vcard_path(contact.id)] = vcard(site, contact, site_url).encode("utf-8")
+    return out
