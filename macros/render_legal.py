@@ -9,7 +9,7 @@ from __future__ import annotations
 from .html import Markup, dl_row, escape, german_date, join, long_text, status_badge, tag
 from .models import Party
 from .render_contacts import phone_parts
-from .validate import SiteData
+from .validate import SiteData, legal_parties
 
 CONFORMANCE = {
     "full": "vollständig vereinbar",
@@ -26,19 +26,13 @@ EASY_CONFORMANCE = {
              "Viele Teile haben noch Barrieren."],
 }
 
-_PARTIES = {
-    "imprint": ("publisher", "represented_by", "maintained_by", "content_responsible"),
-    "privacy": ("data_protection_officer", "host", "supervisory_authority"),
-    "accessibility": ("feedback", "enforcement"),
-}
-
-
 def find_party(site: SiteData, path: str) -> Party:
     """``imprint.publisher`` and the like; anything else is a mistake in a page."""
     section, _, key = path.partition(".")
-    if key not in _PARTIES.get(section, ()):
+    found = legal_parties(site.legal).get(section, {}).get(key)
+    if found is None:
         raise KeyError(f"legal_party: unbekannte Angabe „{path}“")
-    return getattr(getattr(site.legal, section), key)
+    return found
 
 
 def source_line(source: str | None) -> Markup:
@@ -105,10 +99,6 @@ def server_log(site: SiteData) -> Markup:
                                       status_badge(log.status)])),
     ]
     return tag("dl", join(rows), class_="ziq-facts") + source_line(log.source)
-
-
-def legal_basis(site: SiteData) -> str:
-    return site.legal.privacy.server_log.legal_basis
 
 
 def conformance(site: SiteData) -> Markup:
@@ -196,7 +186,7 @@ def easy_feedback(site: SiteData) -> Markup:
     for email in feedback.emails:
         lines.append(tag("p", join(["Sie können auch eine E-Mail schreiben: ",
                                     tag("a", email, href=f"mailto:{email}")])))
-    return join(lines)
+    return tag("div", join(lines), class_="ziq-easy-contact")
 
 
 def easy_enforcement(site: SiteData) -> Markup:
@@ -206,4 +196,4 @@ def easy_enforcement(site: SiteData) -> Markup:
         lines.append(tag("p", join(["Die E-Mail-Adresse ist: ", tag("a", email, href=f"mailto:{email}")])))
     if office.url:
         lines.append(tag("p", join(["Die Internet-Seite ist: ", tag("a", office.url, href=office.url)])))
-    return join(lines)
+    return tag("div", join(lines), class_="ziq-easy-contact")
