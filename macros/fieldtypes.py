@@ -13,7 +13,7 @@ from typing import Annotated
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from phonenumbers import shortnumberinfo
-from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, StrictStr
 from pydantic_core import PydanticCustomError
 
 
@@ -196,3 +196,22 @@ def _postal_code(value: str) -> str:
 
 
 PostalCode = Annotated[StrictStr, AfterValidator(_postal_code)]
+
+
+def _vat_id(value: str) -> str:
+    if not re.match(r"^DE\d{9}$", value):
+        raise _fail("de_vat_id", "Eine deutsche Umsatzsteuer-Identifikationsnummer ist „DE“ und neun Ziffern, "
+                                 "ohne Leerzeichen: \"DE123456789\".")
+    return value
+
+
+VatIdText = Annotated[StrictStr, AfterValidator(_vat_id)]
+
+
+def _positive(value: int) -> int:
+    if value < 1:
+        raise _fail("de_positive", "Hier wird eine ganze Zahl ab 1 erwartet.")
+    return value
+
+
+PositiveInt = Annotated[StrictInt, AfterValidator(_positive)]

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_
 from pydantic_core import PydanticCustomError
 
 from .fieldtypes import (ClockTime, Email, HouseNumberText, HttpsUrl, IsoDate, LanguageCode,
-                         Line, LongText, Phone, PostalCode, Slug, YearMonth)
+                         Line, LongText, Phone, PositiveInt, PostalCode, Slug, VatIdText,
+                         YearMonth)
 
 # confirmed: stated in a source. inferred: follows from a source but is not stated,
 # to be confirmed. example: a placeholder until the city supplies the real value;
@@ -363,6 +364,108 @@ class ProjectList(Model):
     projects: list[Project]
 
 
+# --- legal pages: Impressum, Datenschutz, Barrierefreiheit ------------------------------
+
+class Party(Provenance):
+    """A body or office named on the legal pages (schema.org ContactPoint)."""
+
+    organisation: Slug | None = None
+    name: Line | None = None
+    function: Line | None = None
+    address: Address | None = None
+    phones: list[PhoneEntry] = []
+    emails: list[Email] = []
+    url: HttpsUrl | None = None
+    form_url: HttpsUrl | None = Field(None, description="Elektronisches Kontaktformular.")
+
+    @model_validator(mode="after")
+    def _named(self):
+        if not (self.organisation or self.name or self.function):
+            raise PydanticCustomError("de_party",
+                                      "Mindestens „organisation“, „name“ oder „function“ angeben.")
+        return self
+
+
+class VatId(Provenance):
+    value: VatIdText
+
+
+class ServerLog(Provenance):
+    """What the web server records on every request (Art. 13 DSGVO)."""
+
+    fields: list[Line] = Field(min_length=1)
+    purpose: LongText
+    legal_basis: Line
+    retention_days: PositiveInt
+
+
+class Imprint(Model):
+    publisher: Party
+    represented_by: Party
+    maintained_by: Party
+    content_responsible: Party
+    vat_id: VatId | None = None
+
+
+class Privacy(Model):
+    data_protection_officer: Party
+    host: Party
+    server_log: ServerLog
+    supervisory_authority: Party
+
+
+class Barrier(Provenance):
+    """Content that is not accessible yet, for the statement and the easy-language page."""
+
+    id: Slug
+    title: Line
+    explanation: LongText
+    easy: LongText = Field(description="Dieselbe Aussage in Leichter Sprache.")
+
+
+class SignLanguageVideo(Provenance):
+    """The video in German Sign Language that municipalities are expected to offer."""
+
+    available: StrictBool
+    url: HttpsUrl | None = None
+    duration_minutes: PositiveInt | None = None
+    subtitles: StrictBool
+    transcript: StrictBool
+    topics: list[Line] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _link_when_available(self):
+        if self.available != bool(self.url):
+            raise PydanticCustomError("de_video",
+                                      "Mit „available: true“ muss „url“ angegeben sein, sonst nicht.")
+        return self
+
+
+class AccessibilityStatement(Provenance):
+    conformance: Literal["full", "partial", "none"]
+    standards: list[Line] = Field(min_length=1)
+    prepared_on: IsoDate
+    last_review_on: IsoDate
+    method: LongText
+    tools: list[Line] = Field(min_length=1)
+    barriers: list[Barrier] = []
+    feedback: Party
+    enforcement: Party
+    sign_language_video: SignLanguageVideo
+
+    @model_validator(mode="after")
+    def _review_after_preparation(self):
+        if self.last_review_on < self.prepared_on:
+            raise PydanticCustomError("de_review", "„last_review_on“ liegt vor „prepared_on“.")
+        return self
+
+
+class Legal(Model):
+    imprint: Imprint
+    privacy: Privacy
+    accessibility: AccessibilityStatement
+
+
 # Which model reads which file; projects/<slug>.yml each hold one Project.
 FILES: dict[str, type[Model]] = {
     "programme.yml": Programme,
@@ -374,4 +477,5 @@ FILES: dict[str, type[Model]] = {
     "glossary.yml": Glossary,
     "emergency.yml": Emergency,
     "opendata.yml": OpenData,
+    "legal.yml": Legal,
 }

@@ -32,6 +32,7 @@ class SiteData:
     glossary: models.Glossary
     emergency: models.Emergency
     opendata: models.OpenData
+    legal: models.Legal
     documents: dict[str, Document] = field(repr=False)
     warnings: tuple[Problem, ...] = ()
 
@@ -151,6 +152,7 @@ def load_site(data_dir: Path, label: str = "data") -> SiteData:
         glossary=parsed["glossary.yml"],
         emergency=parsed["emergency.yml"],
         opendata=parsed["opendata.yml"],
+        legal=parsed["legal.yml"],
         documents=documents,
     )
 
@@ -224,3 +226,19 @@ def _check_references(c: _Checker, parsed: dict[str, Any], projects: dict[str, m
             c.ref(f_asd, ("streets", i, "ranges", j, "team"), rule.team, teams, "ASD-Team")
         for issue in check_ranges(street):
             c.add(f_asd, ("streets", i, "ranges", issue.index), issue.message)
+
+    _check_legal(c, parsed["legal.yml"], orgs, f"{label}/legal.yml")
+
+
+def _check_legal(c: _Checker, legal: models.Legal, orgs: dict, file: str) -> None:
+    for section, parties in legal_parties(legal).items():
+        for key, party in parties.items():
+            c.ref(file, (section, key, "organisation"), party.organisation, orgs, "Organisation")
+    c.unique(file, legal.accessibility.barriers, ("accessibility", "barriers"), "Barrieren")
+
+
+def legal_parties(legal: models.Legal) -> dict[str, dict[str, models.Party]]:
+    """Every Party on the legal pages by section and field name."""
+    return {section: {key: value for key, value in getattr(legal, section)
+                      if isinstance(value, models.Party)}
+            for section in ("imprint", "privacy", "accessibility")}

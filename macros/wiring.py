@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import (fieldguide, jsonld, render_asd, render_contacts, render_documents, render_opendata,
-               render_projects)
+               render_projects, wiring_legal)
 from datetime import date
 
 from babel.numbers import format_decimal
@@ -179,5 +179,6 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str) ->
     def field_reference(level: int = 3):
         return fieldguide.field_reference(level)
 
+    wiring_legal.register(env, site)
     env.filter(inline_md, "md_text")
     env.filter(status_badge, "status_badge")
