@@ -6,6 +6,7 @@ site can move to another generator. Data is loaded once per build, here.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,11 +31,20 @@ def define_env(env) -> None:
     for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
         del sys.modules[name]
         vars(package).pop(name.rsplit(".", 1)[1], None)
-    global _ABBREVIATIONS
+    global _ABBREVIATIONS, _USED, _ON_EVERY_PAGE
+    from .gitdates import last_commit_epoch
     from .problems import DataProblems
     from .render_documents import abbreviations_markdown
+    from .usage import TrackedSite, UsedFiles
     from .validate import load_site
     from .wiring import register
+
+    # The sitemap's dates and its gzip header come from here: the last commit, not the clock,
+    # whichever command started the build.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = last_commit_epoch(Path(env.project_dir))
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
 
     try:
         site = load_site(Path(env.project_dir) / "data")
@@ -43,13 +53,33 @@ def define_env(env) -> None:
         raise DataError("Abbruch: die Daten enthalten Fehler (siehe oben).") from None
     for warning in site.warnings:
         print(warning.format(), file=sys.stderr)
-    _ABBREVIATIONS = abbreviations_markdown(site)
-    register(env, site, page_url=lambda: env.page.url if env.page else "")
+    _USED = UsedFiles()
+    _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
+    _ON_EVERY_PAGE = _USED.paths if _ABBREVIATIONS.strip() else []
+    register(env, TrackedSite(site, _USED), page_url=lambda: env.page.url if env.page else "",
+             used=_USED, project_dir=Path(env.project_dir))
 
 
 _ABBREVIATIONS = ""
+_USED = None
+_ON_EVERY_PAGE: list[str] = []
+
+
+def on_pre_page_macros(env) -> None:
+    if _USED is not None:
+        _USED.reset()
 
 
 def on_post_page_macros(env) -> None:
-    """Append the glossary's abbreviations so they are explained on hover/tap everywhere."""
-    env.markdown += "\n\n" + _ABBREVIATIONS + "\n"
+    """Append "Stand" and "Fehler melden", then the glossary's abbreviations (explained on hover/tap)."""
+    from .pageinfo import page_info, report_link
+    from .gitdates import last_changed
+
+    project_dir = Path(env.project_dir)
+    page_file = os.path.relpath(env.page.file.abs_src_path, project_dir)
+    shown = sorted({*(_USED.paths if _USED is not None else []), *_ON_EVERY_PAGE})
+    template = (env.conf.get("extra") or {}).get("report_url")
+    page_url = (env.conf.get("site_url") or "") + env.page.url
+    info = page_info(last_changed(project_dir, [page_file, *shown]),
+                     report_link(template, page_url) if template else None)
+    env.markdown += "\n\n" + str(info) + "\n\n" + _ABBREVIATIONS + "\n"

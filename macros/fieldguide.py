@@ -6,9 +6,13 @@ the guide can never fall behind the data.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from .html import Markup, join, scroll_box, tag
 from .messages import _unwrap
 from . import models
+from .yamlsource import Document
 
 FIELDS: dict[str, str] = {
     "abbr": "Die Abkürzung, wie sie im Text steht, z. B. ASD.",
@@ -144,26 +148,113 @@ def field_names(model: type[models.Model], seen: set | None = None) -> set[str]:
     return seen
 
 
-def _table(model: type[models.Model], prefix: str = "") -> list[Markup]:
+# Values for the fields that the current data never fills, so every row shows one.
+FALLBACK_EXAMPLES: dict[str, str] = {
+    "consent_date": "2026-11-25",
+    "consent_scope": '"Funktion und Diensttelefon auf der Website"',
+    "name": '"Vorname Nachname"',
+    "available": "false",
+    "modules": "[1]",
+    "url": '"https://…"',
+    "periods": "(Liste von Einträgen, Felder siehe darunter)",
+    "description": '"Ein oder mehrere ganze Sätze."',
+}
+
+_LONGEST = 60
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, date)):
+        return str(value) if not isinstance(value, date) else value.isoformat()
+    if value is None:
+        return "(leer)"
+    text = " ".join(str(value).split())
+    return f'"{text}"'
+
+
+def _shown(value: Any) -> str:
+    """How an editor writes the value, shortened to one line."""
+    if isinstance(value, dict):
+        return "(Gruppe von Feldern, siehe darunter)"
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "(Liste von Einträgen, Felder siehe darunter)"
+        text = "[" + ", ".join(_scalar(v).strip('"') if isinstance(v, str) and " " not in v else _scalar(v)
+                               for v in value[:4]) + (", …]" if len(value) > 4 else "]")
+    else:
+        text = _scalar(value)
+    return text if len(text) <= _LONGEST else text[:_LONGEST - 1].rstrip() + "…"
+
+
+def _collect(node: Any, prefix: str, found: dict[str, Any]) -> None:
+    if isinstance(node, dict):
+        for key, child in node.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            found.setdefault(path, child)
+            _collect(child, path, found)
+    elif isinstance(node, list):
+        for child in node:
+            _collect(child, prefix, found)
+
+
+def examples(documents: dict[str, Document]) -> dict[str, dict[str, Any]]:
+    """For each file of all_models(): field path (without list positions) -> first value in the data."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in sorted(documents):
+        relative = name.split("/", 1)[1]
+        file = "projects/<id>.yml" if relative.startswith("projects/") else relative
+        _collect(documents[name].data, "", out.setdefault(file, {}))
+    return out
+
+
+def example_for(found: dict[str, dict[str, Any]], file: str, path: str) -> str:
+    """The value in this file at this path, else the same field elsewhere in the data, else a fallback."""
+    if path in found.get(file, {}):
+        return _shown(found[file][path])
+    key = path.rsplit(".", 1)[-1]
+
+    def same_field(values: dict[str, Any]):
+        return next((v for p, v in values.items() if p == key or p.endswith("." + key)), None)
+
+    value = same_field(found.get(file, {}))
+    if value is not None:
+        return _shown(value)
+    if key in FALLBACK_EXAMPLES:
+        return FALLBACK_EXAMPLES[key]
+    for other in sorted(set(found) - {file}):
+        value = same_field(found[other])
+        if value is not None:
+            return _shown(value)
+    return ""
+
+
+def _table(model: type[models.Model], found: dict[str, dict[str, Any]], file: str,
+           prefix: str = "") -> list[Markup]:
     rows = []
     for name, info in model.model_fields.items():
         key = info.alias or name
         rows.append(tag("tr", join([
             tag("th", tag("code", prefix + key), scope="row"),
             tag("td", "ja" if info.is_required() else "nein"),
-            tag("td", FIELDS[key])])))
+            tag("td", FIELDS[key]),
+            tag("td", tag("code", example_for(found, file, prefix + key)))])))
         sub = _unwrap(info.annotation)
         if sub is not None:
-            rows += _table(sub, prefix + key + ".")
+            rows += _table(sub, found, file, prefix + key + ".")
     return rows
 
 
-def field_reference(level: int = 3) -> Markup:
+def field_reference(level: int = 3, documents: dict[str, Document] | None = None) -> Markup:
     blocks = []
+    found = examples(documents or {})
     for file, model in all_models().items():
-        head = tag("thead", tag("tr", join(tag("th", h, scope="col") for h in ("Feld", "Pflicht", "Bedeutung"))))
+        head = tag("thead", tag("tr", join(tag("th", h, scope="col")
+                                           for h in ("Feld", "Pflicht", "Bedeutung", "Beispiel"))))
         table = tag("table", join([tag("caption", f"Felder in data/{file}"), head,
-                                   tag("tbody", join(_table(model)))]), class_="ziq-table")
+                                   tag("tbody", join(_table(model, found, file)))]),
+                    class_="ziq-table")
         blocks.append(tag(f"h{level}", join([FILE_TITLES[file], " (", tag("code", f"data/{file}"), ")"]),
                           id=f"datei-{file.split('.')[0].replace('/<id>', '')}"))
         blocks.append(scroll_box(table, f"Felder in data/{file} (seitlich verschiebbar)"))

@@ -6,14 +6,16 @@ mkdocs-macros and Zensical's macros support offer.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
-from . import fieldguide, render_asd, render_contacts, render_documents, render_projects
+from . import changes, fieldguide, render_asd, render_contacts, render_documents, render_projects
 from datetime import date
 
 from babel.numbers import format_decimal
 
 from .html import german_date, inline_md, status_badge
+from .usage import UsedFiles
 from .validate import SiteData
 
 
@@ -51,7 +53,8 @@ def format_fact(value) -> str:
     raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
 
 
-def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
+def register(env, site: SiteData, page_url: Callable[[], str], used: UsedFiles | None = None,
+             project_dir: Path = Path(".")) -> None:
     def base() -> str:
         return relative_root(page_url())
 
@@ -152,7 +155,14 @@ def register(env, site: SiteData, page_url: Callable[[], str]) -> None:
 
     @macro
     def field_reference(level: int = 3):
-        return fieldguide.field_reference(level)
+        return fieldguide.field_reference(level, site.documents)
+
+    @macro
+    def recent_changes(limit: int = 40):
+        """The git history of data/ and docs/, for the "Letzte Änderungen" page."""
+        if used is not None:
+            used.add(*changes.WATCHED)
+        return changes.change_list(project_dir, limit)
 
     env.filter(inline_md, "md_text")
     env.filter(status_badge, "status_badge")
