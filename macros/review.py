@@ -58,3 +58,31 @@ def overdue(documents: dict[str, Document], today: date, months: int) -> list[Pr
                     "reviewed_on auf das Datum der Prüfung setzen.",
                     severity="warning"))
     return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m macros.review``: exit 1 when a record is overdue (weekly CI run)."""
+    import sys
+    from pathlib import Path
+
+    from .problems import DataProblems
+    from .siteconfig import load_config, review_months
+    from .validate import load_site
+
+    project_dir = Path(argv[0] if argv else (sys.argv[1] if len(sys.argv) > 1 else "."))
+    try:
+        site = load_site(project_dir / "data")
+    except DataProblems as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    months = review_months(load_config(project_dir))
+    late = overdue(site.documents, today_from_env(), months)
+    for problem in late:
+        print(problem.format(), file=sys.stderr)
+    print(f"{len(late)} Einträge seit mehr als {months} Monaten nicht geprüft." if late
+          else f"Alle Einträge in den letzten {months} Monaten geprüft.")
+    return 1 if late else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
