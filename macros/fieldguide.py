@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .html import Markup, join, scroll_box, tag
+from .html import Markup, escape, join, scroll_box, tag
 from .messages import _unwrap
 from . import models
 from .yamlsource import Document
@@ -259,3 +259,14 @@ def field_reference(level: int = 3, documents: dict[str, Document] | None = None
                           id=f"datei-{file.split('.')[0].replace('/<id>', '')}"))
         blocks.append(scroll_box(table, f"Felder in data/{file} (seitlich verschiebbar)"))
     return join(blocks)
+
+
+def template_example(code: str, block: bool = False) -> Markup:
+    """Show page syntax such as a macro call to editors without it being run.
+
+    The braces are written as character references, so the page's HTML never holds
+    literal template syntax (the build tests treat that as a rendering failure).
+    """
+    text = str(escape(code)).replace("{", "&#123;").replace("}", "&#125;")
+    inner = Markup(f"<code>{text}</code>")
+    return Markup(f'<pre class="ziq-example">{inner}</pre>') if block else inner

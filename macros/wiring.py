@@ -158,6 +158,10 @@ def register(env, site: SiteData, page_url: Callable[[], str], used: UsedFiles |
         return fieldguide.field_reference(level, site.documents)
 
     @macro
+    def template_example(code: str, block: bool = False):
+        return fieldguide.template_example(code, block)
+
+    @macro
     def recent_changes(limit: int = 40):
         """The git history of data/ and docs/, for the "Letzte Änderungen" page."""
         if used is not None:
