@@ -6,10 +6,11 @@ the guide can never fall behind the data.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .html import Markup, escape, join, scroll_box, tag
+from .html import Markup, escape, join, scroll_box, status_badge, tag
 from .messages import _unwrap
 from . import models
 from .yamlsource import Document
@@ -188,18 +189,26 @@ def _shown(value: Any) -> str:
     return text if len(text) <= _LONGEST else text[:_LONGEST - 1].rstrip() + "…"
 
 
-def _collect(node: Any, prefix: str, found: dict[str, Any]) -> None:
+@dataclass(frozen=True)
+class Sample:
+    value: Any
+    status: str | None  # of the record it comes from: example values keep their mark
+
+
+def _collect(node: Any, prefix: str, found: dict[str, Sample], status: str | None = None) -> None:
     if isinstance(node, dict):
+        own = node.get("status")
+        status = own if isinstance(own, str) else status
         for key, child in node.items():
             path = f"{prefix}.{key}" if prefix else str(key)
-            found.setdefault(path, child)
-            _collect(child, path, found)
+            found.setdefault(path, Sample(child, status))
+            _collect(child, path, found, status)
     elif isinstance(node, list):
         for child in node:
-            _collect(child, prefix, found)
+            _collect(child, prefix, found, status)
 
 
-def examples(documents: dict[str, Document]) -> dict[str, dict[str, Any]]:
+def examples(documents: dict[str, Document]) -> dict[str, dict[str, Sample]]:
     """For each file of all_models(): field path (without list positions) -> first value in the data."""
     out: dict[str, dict[str, Any]] = {}
     for name in sorted(documents):
@@ -209,28 +218,43 @@ def examples(documents: dict[str, Document]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def example_for(found: dict[str, dict[str, Any]], file: str, path: str) -> str:
+def sample_for(found: dict[str, dict[str, Sample]], file: str, path: str) -> Sample | None:
     """The value in this file at this path, else the same field elsewhere in the data, else a fallback."""
     if path in found.get(file, {}):
-        return _shown(found[file][path])
+        return found[file][path]
     key = path.rsplit(".", 1)[-1]
 
-    def same_field(values: dict[str, Any]):
+    def same_field(values: dict[str, Sample]) -> Sample | None:
         return next((v for p, v in values.items() if p == key or p.endswith("." + key)), None)
 
-    value = same_field(found.get(file, {}))
-    if value is not None:
-        return _shown(value)
+    sample = same_field(found.get(file, {}))
+    if sample is not None:
+        return sample
     if key in FALLBACK_EXAMPLES:
-        return FALLBACK_EXAMPLES[key]
+        return None
     for other in sorted(set(found) - {file}):
-        value = same_field(found[other])
-        if value is not None:
-            return _shown(value)
-    return ""
+        sample = same_field(found[other])
+        if sample is not None:
+            return sample
+    return None
 
 
-def _table(model: type[models.Model], found: dict[str, dict[str, Any]], file: str,
+def example_for(found: dict[str, dict[str, Sample]], file: str, path: str) -> str:
+    sample = sample_for(found, file, path)
+    if sample is None:
+        return FALLBACK_EXAMPLES.get(path.rsplit(".", 1)[-1], "")
+    return _shown(sample.value)
+
+
+def _example_cell(found: dict[str, dict[str, Sample]], file: str, path: str) -> Markup:
+    sample = sample_for(found, file, path)
+    shown = tag("code", example_for(found, file, path))
+    if sample is None or sample.status not in ("example", "inferred") or path.endswith("status"):
+        return shown
+    return join([shown, " ", status_badge(sample.status)])
+
+
+def _table(model: type[models.Model], found: dict[str, dict[str, Sample]], file: str,
            prefix: str = "") -> list[Markup]:
     rows = []
     for name, info in model.model_fields.items():
@@ -239,7 +263,7 @@ def _table(model: type[models.Model], found: dict[str, dict[str, Any]], file: st
             tag("th", tag("code", prefix + key), scope="row"),
             tag("td", "ja" if info.is_required() else "nein"),
             tag("td", FIELDS[key]),
-            tag("td", tag("code", example_for(found, file, prefix + key)))])))
+            tag("td", _example_cell(found, file, prefix + key))])))
         sub = _unwrap(info.annotation)
         if sub is not None:
             rows += _table(sub, found, file, prefix + key + ".")
