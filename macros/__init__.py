@@ -22,17 +22,32 @@ class DataError(Exception, SystemExit):
     code = 1
 
 
+_CODE_STAMP: tuple = ()
+
+
+def _code_stamp() -> tuple:
+    """Name, size and modification time of every module of this package."""
+    folder = Path(__file__).parent
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*.py")))
+
+
 def define_env(env) -> None:
     # `mkdocs serve` calls define_env again on every rebuild but keeps imported
     # modules: drop ours so that an edit in macros/ takes effect without a restart.
     # (The package keeps its submodules as attributes too; `from . import x` would
     # find the stale one there.)
-    package = sys.modules[__name__]
-    for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
-        del sys.modules[name]
-        vars(package).pop(name.rsplit(".", 1)[1], None)
-    global _ABBREVIATIONS, _USED, _ON_EVERY_PAGE
-    from .gitdates import last_commit_epoch
+    # Only when a file in macros/ changed: re-importing the models costs most of a second,
+    # and the preview should follow an edit of data/ or docs/ quickly.
+    global _CODE_STAMP
+    stamp = _code_stamp()
+    if stamp != _CODE_STAMP:
+        package = sys.modules[__name__]
+        for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
+            del sys.modules[name]
+            vars(package).pop(name.rsplit(".", 1)[1], None)
+        _CODE_STAMP = stamp
+    global _ABBREVIATIONS, _USED, _ON_EVERY_PAGE, _HISTORY
+    from .gitdates import History, last_commit_epoch
     from .problems import DataProblems
     from .render_documents import abbreviations_markdown
     from .usage import TrackedSite, UsedFiles
@@ -53,6 +68,7 @@ def define_env(env) -> None:
         raise DataError("Abbruch: die Daten enthalten Fehler (siehe oben).") from None
     for warning in site.warnings:
         print(warning.format(), file=sys.stderr)
+    _HISTORY = History(Path(env.project_dir))
     _USED = UsedFiles()
     _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
     _ON_EVERY_PAGE = _USED.paths if _ABBREVIATIONS.strip() else []
@@ -63,6 +79,7 @@ def define_env(env) -> None:
 _ABBREVIATIONS = ""
 _USED = None
 _ON_EVERY_PAGE: list[str] = []
+_HISTORY = None
 
 
 def on_pre_page_macros(env) -> None:
@@ -73,13 +90,12 @@ def on_pre_page_macros(env) -> None:
 def on_post_page_macros(env) -> None:
     """Append "Stand" and "Fehler melden", then the glossary's abbreviations (explained on hover/tap)."""
     from .pageinfo import page_info, report_link
-    from .gitdates import last_changed
 
     project_dir = Path(env.project_dir)
     page_file = os.path.relpath(env.page.file.abs_src_path, project_dir)
     shown = sorted({*(_USED.paths if _USED is not None else []), *_ON_EVERY_PAGE})
     template = (env.conf.get("extra") or {}).get("report_url")
     page_url = (env.conf.get("site_url") or "") + env.page.url
-    info = page_info(last_changed(project_dir, [page_file, *shown]),
+    info = page_info(_HISTORY.last_changed([page_file, *shown]) if _HISTORY is not None else None,
                      report_link(template, page_url) if template else None)
     env.markdown += "\n\n" + str(info) + "\n\n" + _ABBREVIATIONS + "\n"
