@@ -8,7 +8,7 @@ notes each file behind the attributes they touch (one project file for
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 from .validate import SiteData
 
