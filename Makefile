@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve site check schemas test browser lock clean
+.PHONY: serve site check schemas test browser lock clean publish lint linkcheck reviews
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory python-venv
@@ -41,6 +41,22 @@ site: $(STAMP)
 
 check: $(STAMP)
 	@$(BIN)/python -m macros.check
+
+# The strict build plus every guard: refuses example data, placeholders and overdue reviews,
+# listing each with file, line and field. Builds into site/ only when nothing blocks.
+publish: $(STAMP)
+	@$(BIN)/python -m macros.publish --site-dir site
+
+# Style and YAML pitfalls (yes/no, octal numbers, duplicate keys) in the data files.
+lint: $(STAMP)
+	@$(BIN)/yamllint --strict -c .yamllint.yaml data
+
+# Weekly in CI: external links of the built site, and records due for review.
+linkcheck: site
+	@$(BIN)/python -m macros.linkcheck site
+
+reviews: $(STAMP)
+	@$(BIN)/python -m macros.review
 
 # JSON Schemas for editors, generated from the models; commit the result.
 schemas: $(STAMP)

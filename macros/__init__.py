@@ -6,6 +6,7 @@ site can move to another generator. Data is loaded once per build, here.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,21 +22,45 @@ class DataError(Exception, SystemExit):
     code = 1
 
 
+_CODE_STAMP: tuple = ()
+
+
+def _code_stamp() -> tuple:
+    """Name, size and modification time of every module of this package."""
+    folder = Path(__file__).parent
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*.py")))
+
+
 def define_env(env) -> None:
     # `mkdocs serve` calls define_env again on every rebuild but keeps imported
     # modules: drop ours so that an edit in macros/ takes effect without a restart.
     # (The package keeps its submodules as attributes too; `from . import x` would
     # find the stale one there.)
-    package = sys.modules[__name__]
-    for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
-        del sys.modules[name]
-        vars(package).pop(name.rsplit(".", 1)[1], None)
-    global _ABBREVIATIONS, _EMERGENCY, _SITE
+    # Only when a file in macros/ changed: re-importing the models costs most of a second,
+    # and the preview should follow an edit of data/ or docs/ quickly.
+    global _CODE_STAMP
+    stamp = _code_stamp()
+    if stamp != _CODE_STAMP:
+        package = sys.modules[__name__]
+        for name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
+            del sys.modules[name]
+            vars(package).pop(name.rsplit(".", 1)[1], None)
+        _CODE_STAMP = stamp
+    global _ABBREVIATIONS, _USED, _ON_EVERY_PAGE, _HISTORY, _EMERGENCY, _SITE
+    from .gitdates import History, last_commit_epoch
     from .problems import DataProblems
     from .render_documents import abbreviations_markdown
+    from .usage import TrackedSite, UsedFiles
     from .render_emergency import emergency_block
     from .validate import load_site
     from .wiring import register
+
+    # The sitemap's dates and its gzip header come from here: the last commit, not the clock,
+    # whichever command started the build.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = last_commit_epoch(Path(env.project_dir))
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
 
     try:
         site = load_site(Path(env.project_dir) / "data")
@@ -45,21 +70,42 @@ def define_env(env) -> None:
     for warning in site.warnings:
         print(warning.format(), file=sys.stderr)
     _SITE = site
-    _ABBREVIATIONS = abbreviations_markdown(site)
-    _EMERGENCY = str(emergency_block(site))  # a str: str + Markup would escape the whole page
-    register(env, site, page_url=lambda: env.page.url if env.page else "",
-             site_url=(getattr(env, "conf", None) or {}).get("site_url") or "")
+    _HISTORY = History(Path(env.project_dir))
+    _USED = UsedFiles()
+    _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
+    _EMERGENCY = str(emergency_block(TrackedSite(site, _USED)))  # a str: str + Markup would escape the page
+    _ON_EVERY_PAGE = list(_USED.paths)
+    register(env, TrackedSite(site, _USED), page_url=lambda: env.page.url if env.page else "",
+             site_url=(getattr(env, "conf", None) or {}).get("site_url") or "",
+             used=_USED, project_dir=Path(env.project_dir))
 
 
 _ABBREVIATIONS = ""
 _EMERGENCY = ""
 _SITE = None
+_USED = None
+_ON_EVERY_PAGE: list[str] = []
+_HISTORY = None
+
+
+def on_pre_page_macros(env) -> None:
+    if _USED is not None:
+        _USED.reset()
 
 
 def on_post_page_macros(env) -> None:
-    """The emergency block ends every page; the glossary's abbreviations are explained
-    on hover/tap everywhere."""
-    env.markdown += "\n\n" + _EMERGENCY + "\n\n" + _ABBREVIATIONS + "\n"
+    """Append "Stand" and "Fehler melden", the emergency block that ends every page, and the
+    glossary's abbreviations (explained on hover/tap)."""
+    from .pageinfo import page_info, report_link
+
+    project_dir = Path(env.project_dir)
+    page_file = os.path.relpath(env.page.file.abs_src_path, project_dir)
+    shown = sorted({*(_USED.paths if _USED is not None else []), *_ON_EVERY_PAGE})
+    template = (env.conf.get("extra") or {}).get("report_url")
+    page_url = (env.conf.get("site_url") or "") + env.page.url
+    info = page_info(_HISTORY.last_changed([page_file, *shown]) if _HISTORY is not None else None,
+                     report_link(template, page_url) if template else None)
+    env.markdown += "\n\n" + str(info) + "\n\n" + _EMERGENCY + "\n\n" + _ABBREVIATIONS + "\n"
 
 
 def on_post_build(env) -> None:

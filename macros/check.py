@@ -6,7 +6,18 @@ import sys
 from pathlib import Path
 
 from .problems import DataProblems
+from .review import overdue, today_from_env
+from .siteconfig import CONFIG_FILE, load_config, review_months
 from .validate import load_site
+from .yamlsource import YamlError
+
+
+def review_warnings(site, project_dir: Path):
+    try:
+        config = load_config(project_dir) if (project_dir / CONFIG_FILE).is_file() else None
+    except YamlError:
+        config = None  # the build reports a broken mkdocs.yml; here only the default matters
+    return overdue(site.documents, today_from_env(), review_months(config))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataProblems as exc:
         print(exc, file=sys.stderr)
         return 1
-    for warning in site.warnings:
+    for warning in [*site.warnings, *review_warnings(site, data_dir.parent)]:
         print(warning.format(), file=sys.stderr)
     print(f"Daten in Ordnung: {len(site.projects)} Projekte, {len(site.contacts)} Kontakte, "
           f"{len(site.asd.teams)} ASD-Teams, {len(site.asd.streets)} Straßen.")

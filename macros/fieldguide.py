@@ -6,9 +6,14 @@ the guide can never fall behind the data.
 
 from __future__ import annotations
 
-from .html import Markup, join, scroll_box, tag
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .html import Markup, escape, join, scroll_box, status_badge, tag
 from .messages import _unwrap
 from . import models
+from .yamlsource import Document
 
 FIELDS: dict[str, str] = {
     "attribution": "Wie Nutzerinnen und Nutzer der Daten die Quelle nennen sollen.",
@@ -185,27 +190,150 @@ def field_names(model: type[models.Model], seen: set | None = None) -> set[str]:
     return seen
 
 
-def _table(model: type[models.Model], prefix: str = "") -> list[Markup]:
+# Values for the fields that the current data never fills, so every row shows one.
+FALLBACK_EXAMPLES: dict[str, str] = {
+    "consent_date": "2026-11-25",
+    "consent_scope": '"Funktion und Diensttelefon auf der Website"',
+    "name": '"Vorname Nachname"',
+    "available": "false",
+    "modules": "[1]",
+    "url": '"https://…"',
+    "periods": "(Liste von Einträgen, Felder siehe darunter)",
+    "description": '"Ein oder mehrere ganze Sätze."',
+}
+
+_LONGEST = 60
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, date)):
+        return str(value) if not isinstance(value, date) else value.isoformat()
+    if value is None:
+        return "(leer)"
+    text = " ".join(str(value).split())
+    return f'"{text}"'
+
+
+def _shown(value: Any) -> str:
+    """How an editor writes the value, shortened to one line."""
+    if isinstance(value, dict):
+        return "(Gruppe von Feldern, siehe darunter)"
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "(Liste von Einträgen, Felder siehe darunter)"
+        text = "[" + ", ".join(_scalar(v).strip('"') if isinstance(v, str) and " " not in v else _scalar(v)
+                               for v in value[:4]) + (", …]" if len(value) > 4 else "]")
+    else:
+        text = _scalar(value)
+    return text if len(text) <= _LONGEST else text[:_LONGEST - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Sample:
+    value: Any
+    status: str | None  # of the record it comes from: example values keep their mark
+
+
+def _collect(node: Any, prefix: str, found: dict[str, Sample], status: str | None = None) -> None:
+    if isinstance(node, dict):
+        if "publishable" in node and node["publishable"] is not True:
+            return  # a record that may not be published gives no examples either
+        own = node.get("status")
+        status = own if isinstance(own, str) else status
+        for key, child in node.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            found.setdefault(path, Sample(child, status))
+            _collect(child, path, found, status)
+    elif isinstance(node, list):
+        for child in node:
+            _collect(child, prefix, found, status)
+
+
+def examples(documents: dict[str, Document]) -> dict[str, dict[str, Sample]]:
+    """For each file of all_models(): field path (without list positions) -> first value in the data."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in sorted(documents):
+        relative = name.split("/", 1)[1]
+        file = "projects/<id>.yml" if relative.startswith("projects/") else relative
+        _collect(documents[name].data, "", out.setdefault(file, {}))
+    return out
+
+
+def sample_for(found: dict[str, dict[str, Sample]], file: str, path: str) -> Sample | None:
+    """The value in this file at this path, else the same field elsewhere in the data, else a fallback."""
+    if path in found.get(file, {}):
+        return found[file][path]
+    key = path.rsplit(".", 1)[-1]
+
+    def same_field(values: dict[str, Sample]) -> Sample | None:
+        return next((v for p, v in values.items() if p == key or p.endswith("." + key)), None)
+
+    sample = same_field(found.get(file, {}))
+    if sample is not None:
+        return sample
+    if key in FALLBACK_EXAMPLES:
+        return None
+    for other in sorted(set(found) - {file}):
+        sample = same_field(found[other])
+        if sample is not None:
+            return sample
+    return None
+
+
+def example_for(found: dict[str, dict[str, Sample]], file: str, path: str) -> str:
+    sample = sample_for(found, file, path)
+    if sample is None:
+        return FALLBACK_EXAMPLES.get(path.rsplit(".", 1)[-1], "")
+    return _shown(sample.value)
+
+
+def _example_cell(found: dict[str, dict[str, Sample]], file: str, path: str) -> Markup:
+    sample = sample_for(found, file, path)
+    shown = tag("code", example_for(found, file, path))
+    if sample is None or sample.status not in ("example", "inferred") or path.endswith("status"):
+        return shown
+    return join([shown, " ", status_badge(sample.status)])
+
+
+def _table(model: type[models.Model], found: dict[str, dict[str, Sample]], file: str,
+           prefix: str = "") -> list[Markup]:
     rows = []
     for name, info in model.model_fields.items():
         key = info.alias or name
         rows.append(tag("tr", join([
             tag("th", tag("code", prefix + key), scope="row"),
             tag("td", "ja" if info.is_required() else "nein"),
-            tag("td", FIELDS[key])])))
+            tag("td", FIELDS[key]),
+            tag("td", _example_cell(found, file, prefix + key))])))
         sub = _unwrap(info.annotation)
         if sub is not None:
-            rows += _table(sub, prefix + key + ".")
+            rows += _table(sub, found, file, prefix + key + ".")
     return rows
 
 
-def field_reference(level: int = 3) -> Markup:
+def field_reference(level: int = 3, documents: dict[str, Document] | None = None) -> Markup:
     blocks = []
+    found = examples(documents or {})
     for file, model in all_models().items():
-        head = tag("thead", tag("tr", join(tag("th", h, scope="col") for h in ("Feld", "Pflicht", "Bedeutung"))))
+        head = tag("thead", tag("tr", join(tag("th", h, scope="col")
+                                           for h in ("Feld", "Pflicht", "Bedeutung", "Beispiel"))))
         table = tag("table", join([tag("caption", f"Felder in data/{file}"), head,
-                                   tag("tbody", join(_table(model)))]), class_="ziq-table")
+                                   tag("tbody", join(_table(model, found, file)))]),
+                    class_="ziq-table")
         blocks.append(tag(f"h{level}", join([FILE_TITLES[file], " (", tag("code", f"data/{file}"), ")"]),
                           id=f"datei-{file.split('.')[0].replace('/<id>', '')}"))
         blocks.append(scroll_box(table, f"Felder in data/{file} (seitlich verschiebbar)"))
     return join(blocks)
+
+
+def template_example(code: str, block: bool = False) -> Markup:
+    """Show page syntax such as a macro call to editors without it being run.
+
+    The braces are written as character references, so the page's HTML never holds
+    literal template syntax (the build tests treat that as a rendering failure).
+    """
+    text = str(escape(code)).replace("{", "&#123;").replace("}", "&#125;")
+    inner = Markup(f"<code>{text}</code>")
+    return Markup(f'<pre class="ziq-example">{inner}</pre>') if block else inner

@@ -35,7 +35,13 @@ class Provenance(Model):
     reviewed_on: IsoDate | None = Field(None, description="Wann zuletzt geprüft (JJJJ-MM-TT).")
 
 
-class Record(Provenance):
+class Reviewed(Provenance):
+    """A fact about the world: someone must confirm it regularly (see ``macros/review.py``)."""
+
+    reviewed_on: IsoDate = Field(description="Wann zuletzt geprüft (JJJJ-MM-TT).")
+
+
+class Record(Reviewed):
     id: Slug
 
 
@@ -208,7 +214,7 @@ class Steering(Provenance):
     reason: Line
 
 
-class Programme(Provenance):
+class Programme(Reviewed):
     name: Line
     short_name: Line
     funder: Slug
@@ -244,7 +250,7 @@ class Annex(Provenance):
     available: StrictBool = False
 
 
-class Agreement(Provenance):
+class Agreement(Reviewed):
     title: Line
     purposes: list[LongText] = Field(min_length=1)
     developed: LongText
@@ -258,7 +264,7 @@ class Consultation(Model):
     role: Literal["Vorberatung", "Kenntnisnahme", "Entscheidung"]
 
 
-class Decision(Provenance):
+class Decision(Reviewed):
     number: Line
     kind: Line
     public: StrictBool
@@ -302,7 +308,7 @@ class StreetAssignment(Model):
         return self
 
 
-class AsdDirectory(Provenance):
+class AsdDirectory(Reviewed):
     as_of: IsoDate
     central_contact: Slug
     teams: list[Team] = Field(min_length=1)

@@ -6,15 +6,17 @@ mkdocs-macros and Zensical's macros support offer.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
-from . import (fieldguide, jsonld, render_asd, render_contacts, render_documents, render_opendata,
-               render_projects, wiring_legal)
+from . import (changes, fieldguide, jsonld, render_asd, render_contacts, render_documents,
+               render_opendata, render_projects, wiring_legal)
 from datetime import date
 
 from babel.numbers import format_decimal
 
 from .html import german_date, inline_md, status_badge
+from .usage import UsedFiles
 from .validate import SiteData
 
 
@@ -52,7 +54,8 @@ def format_fact(value) -> str:
     raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
 
 
-def register(env, site: SiteData, page_url: Callable[[], str], site_url: str) -> None:
+def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "",
+             used: UsedFiles | None = None, project_dir: Path = Path(".")) -> None:
     def base() -> str:
         return relative_root(page_url())
 
@@ -177,7 +180,18 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str) ->
 
     @macro
     def field_reference(level: int = 3):
-        return fieldguide.field_reference(level)
+        return fieldguide.field_reference(level, site.documents)
+
+    @macro
+    def template_example(code: str, block: bool = False):
+        return fieldguide.template_example(code, block)
+
+    @macro
+    def recent_changes(limit: int = 40):
+        """The git history of data/ and docs/, for the "Letzte Änderungen" page."""
+        if used is not None:
+            used.add(*changes.WATCHED)
+        return changes.change_list(project_dir, limit)
 
     wiring_legal.register(env, site)
     env.filter(inline_md, "md_text")
