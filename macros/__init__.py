@@ -6,6 +6,7 @@ site can move to another generator. Data is loaded once per build, here.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -53,3 +54,10 @@ _ABBREVIATIONS = ""
 def on_post_page_macros(env) -> None:
     """Append the glossary's abbreviations so they are explained on hover/tap everywhere."""
     env.markdown += "\n\n" + _ABBREVIATIONS + "\n"
+    # The benchmark (bench/) builds the site once more from this output without the
+    # macros plugin, to show what the macros themselves cost.
+    freeze = os.environ.get("ZIQ_FREEZE_DIR")
+    if freeze:
+        target = Path(freeze) / env.page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.markdown, encoding="utf-8")
