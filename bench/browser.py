@@ -100,7 +100,6 @@ def start_page(browser, site: Path) -> StartPage:
 _PROBE = """
 (config) => {
   const b = window.__bench = {lastInput: 0, hit: null, armed: false, before: null, expect: null};
-  const inputs = new Set(config.inputs);
   document.addEventListener('input', (e) => {
     if (e.target.matches && config.inputs.some((s) => e.target.matches(s))) {
       b.lastInput = performance.now();

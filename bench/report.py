@@ -141,6 +141,8 @@ def chart(results: dict, target: Path) -> None:
     right.axhline(100 / 1024, color="red", ls=":", lw=1, label="Ziel Startseite: 100 KiB")
     right.set(xscale="log", yscale="log", xlabel="N (Projekte)", ylabel="MiB", title="Größe und Speicher")
     for ax in (left, right):
+        ax.set_xticks(n, [str(x) for x in n])
+        ax.minorticks_off()
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=8)
     fig.tight_layout()
