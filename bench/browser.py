@@ -148,9 +148,9 @@ class Latency:
         return statistics.median(self.samples_ms) if self.samples_ms else None
 
 
-def _type_and_time(page, query: Query, settle: float) -> float | None:
+def _type_and_time(page, query: Query, settle: float, clear: list[str]) -> float | None:
     """Type everything but the last character, let it settle, then time the last keystroke."""
-    for selector, _ in query.fields:
+    for selector in clear:
         page.fill(selector, "")
     time.sleep(settle)
     *first, (last_selector, last_text) = query.fields
@@ -182,7 +182,8 @@ def asd_latency(browser, site: Path, queries: list[Query]) -> Latency | None:
         page.evaluate(_PROBE, {"inputs": ["#ziq-street", "#ziq-number"], "snapshot": _ASD_SNAPSHOT})
         result = Latency([], [])
         for i, query in enumerate(queries):
-            ms = _type_and_time(page, query, settle=0.4)
+            # Both fields are cleared: a number left from the query before would change the answer.
+            ms = _type_and_time(page, query, settle=0.4, clear=["#ziq-street", "#ziq-number"])
             if ms is None:
                 result.skipped.append(query.label)
             elif i == 0:
@@ -208,7 +209,8 @@ def search_latency(browser, site: Path, queries: list[str]) -> Latency:
         result = Latency([], [])
         result.cold_ms = ready_s * 1000  # first results after load: index fetch and build included
         for q in queries:
-            ms = _type_and_time(page, Query([(".md-search__input", q)], {}, q), settle=0.6)
+            ms = _type_and_time(page, Query([(".md-search__input", q)], {}, q), settle=0.6,
+                                clear=[".md-search__input"])
             if ms is None:
                 result.skipped.append(q)
             else:
