@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve site check schemas test browser lock clean publish lint linkcheck reviews
+.PHONY: serve site check schemas test browser lock clean publish lint linkcheck reviews bench
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory python-venv
@@ -70,6 +70,16 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Performance and scale figures (issue #6): long, noisy on a busy machine, not part of
+# `make test`. Writes bench/results/; e.g. `make bench BENCH_ARGS="--sizes real,50"`.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP) bench/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	@touch $@
+
+bench: $(BENCH_STAMP) browser
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Re-pin requirements.txt from requirements.in in a clean virtual environment.
 lock:

@@ -106,6 +106,13 @@ def on_post_page_macros(env) -> None:
     info = page_info(_HISTORY.last_changed([page_file, *shown]) if _HISTORY is not None else None,
                      report_link(template, page_url) if template else None)
     env.markdown += "\n\n" + str(info) + "\n\n" + _EMERGENCY + "\n\n" + _ABBREVIATIONS + "\n"
+    # The benchmark (bench/) builds the site once more from this output without the
+    # macros plugin, to show what the macros themselves cost.
+    freeze = os.environ.get("ZIQ_FREEZE_DIR")
+    if freeze:
+        target = Path(freeze) / env.page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.markdown, encoding="utf-8")
 
 
 def on_post_build(env) -> None:

@@ -1,0 +1,93 @@
+"""Time, memory and size measurements of one project copy (no browser here)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+CHILD = Path(__file__).with_name("child.py")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+@dataclass
+class Timing:
+    runs: list[float]
+    peak_mib: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peak_mib)
+
+
+def _child(args: list[str], cwd: Path, env: dict | None = None) -> dict:
+    # Started as a script, not with -m: no PYTHONPATH to the worktree, whose macros/
+    # would otherwise shadow the copy's.
+    done = subprocess.run([sys.executable, str(CHILD), *args], cwd=cwd, env={**ENV, **(env or {})},
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BenchError(done.stderr)
+    result = json.loads(done.stdout)
+    if result["returncode"] != 0:
+        raise BenchError(f"{' '.join(args)} in {cwd} scheiterte:\n{result['stderr']}")
+    return result
+
+
+def repeat(args: list[str], cwd: Path, runs: int, env: dict | None = None) -> Timing:
+    results = [_child(args, cwd, env) for _ in range(runs)]
+    return Timing([r["seconds"] for r in results], [r["max_rss_kib"] / 1024 for r in results])
+
+
+def check(project: Path, runs: int) -> Timing:
+    return repeat([sys.executable, "-m", "macros.check"], project, runs)
+
+
+def build(project: Path, runs: int, site_dir: Path | None = None, env: dict | None = None) -> Timing:
+    site_dir = site_dir or project / "site"
+    return repeat([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                  project, runs, env)
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+@dataclass
+class Sizes:
+    site_bytes: int
+    pages: int
+    search_raw: int
+    search_gz: int
+    largest_page: str
+    largest_page_bytes: int
+    largest_page_gz: int
+
+
+def sizes(site: Path) -> Sizes:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = [p for p in files if p.suffix == ".html"]
+    largest = max(html, key=lambda p: p.stat().st_size)
+    index = (site / "search" / "search_index.json").read_bytes()
+    return Sizes(
+        site_bytes=sum(p.stat().st_size for p in files),
+        pages=len(html),
+        search_raw=len(index),
+        search_gz=gzip_size(index),
+        largest_page=largest.relative_to(site).as_posix(),
+        largest_page_bytes=largest.stat().st_size,
+        largest_page_gz=gzip_size(largest.read_bytes()),
+    )

@@ -1,0 +1,156 @@
+"""The benchmark's results as a Markdown table with the goals, and a PNG chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+KIB, MIB = 1024, 1024 * 1024
+
+
+def _f(value, digits=1, unit="") -> str:
+    return "–" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def _ok(passed: bool | None) -> str:
+    return "n/a" if passed is None else ("erreicht" if passed else "**verfehlt**")
+
+
+def _synthetic(rows: list[dict]) -> list[dict]:
+    return sorted((r for r in rows if r["n"] != "real"), key=lambda r: int(r["n"]))
+
+
+def _overhead(row: dict) -> float:
+    return row["build"]["median_s"] / row["frozen"]["median_s"] - 1
+
+
+def table(results: dict) -> str:
+    head = ("| N | Projekte / Kontakte / Straßen | `make check` s | Build s | eingefroren s | Makro-Anteil "
+            "| Peak MiB | `site/` MiB | Suchindex roh / gz | größte Seite (roh / gz) | Startseite gz KiB "
+            "(ohne Index) | Index sofort geladen |")
+    lines = [head, "|" + " --- |" * 12]
+    for r in results["rows"]:
+        s, sp = r["sizes"], r["start_page"]
+        c = r.get("counts")
+        counts = f"{c['projects']} / {c['contacts']} / {c['streets']}" if c else "echte Daten"
+        lines.append(
+            f"| {r['n']} | {counts} | {r['check']['median_s']:.2f} | {r['build']['median_s']:.1f} "
+            f"| {r['frozen']['median_s']:.1f} | {_overhead(r) * 100:+.0f} % | {r['build']['peak_mib']:.0f} "
+            f"| {s['site_bytes'] / MIB:.1f} | {s['search_raw'] / MIB:.2f} / {s['search_gz'] / MIB:.2f} MiB "
+            f"| `{s['largest_page']}` {s['largest_page_bytes'] / MIB:.2f} / {s['largest_page_gz'] / KIB:.0f} KiB "
+            f"| {sp['gz_bytes'] / KIB:.0f} ({sp['gz_without_index'] / KIB:.0f}) "
+            f"| {'ja' if sp['index_fetched'] else 'nein'} |")
+    return "\n".join(lines)
+
+
+def goals(results: dict) -> list[tuple[str, str, str]]:
+    """(goal, figure, verdict) for each goal of issue #6."""
+    rows = {r["n"]: r for r in results["rows"]}
+    synthetic = _synthetic(results["rows"])
+    out = []
+    real, floor = rows.get("real"), results.get("floor")
+    if real and floor:
+        ratio = real["build"]["median_s"] / floor["median_s"]
+        out.append(("Echte Daten: Build ≤ 2× leere Material-Site",
+                    f"{real['build']['median_s']:.2f} s / {floor['median_s']:.2f} s = {ratio:.2f}×", _ok(ratio <= 2)))
+        out.append(("Echte Daten: `make check` < 1 s", f"{real['check']['median_s']:.2f} s",
+                    _ok(real["check"]["median_s"] < 1)))
+    worst = max(results["rows"], key=_overhead)
+    out.append(("Makro-Anteil ≤ 15 % bei jedem N",
+                ", ".join(f"{r['n']}: {_overhead(r) * 100:+.0f} %" for r in results["rows"]),
+                _ok(_overhead(worst) <= 0.15)))
+    for key, label in (("median_s", "Zeit"), ("peak_mib", "Speicher")):
+        ratios = [(b["n"], b["build"][key] / a["build"][key]) for a, b in zip(synthetic, synthetic[1:])
+                  if int(b["n"]) == 2 * int(a["n"])]
+        if ratios:
+            out.append((f"Verdopplung von N: Build-{label} ≤ 2,2×",
+                        ", ".join(f"→{n}: {x:.2f}×" for n, x in ratios), _ok(max(x for _, x in ratios) <= 2.2)))
+    big = rows.get("800")
+    if big:
+        out.append(("N = 800: Build < 60 s", f"{big['build']['median_s']:.1f} s", _ok(big["build"]["median_s"] < 60)))
+        out.append(("N = 800: Peak < 1 GiB", f"{big['build']['peak_mib']:.0f} MiB", _ok(big["build"]["peak_mib"] < 1024)))
+        out.append(("N = 800: Suchindex < 1,5 MiB gz", f"{big['sizes']['search_gz'] / MIB:.2f} MiB",
+                    _ok(big["sizes"]["search_gz"] < 1.5 * MIB)))
+    worst_start = max(results["rows"], key=lambda r: r["start_page"]["gz_bytes"])
+    out.append(("Startseite ≤ 100 KiB gz bei jedem N (Index zählt, weil sofort geladen)"
+                if worst_start["start_page"]["index_fetched"] else "Startseite ≤ 100 KiB gz bei jedem N",
+                ", ".join(f"{r['n']}: {r['start_page']['gz_bytes'] / KIB:.0f} KiB" for r in results["rows"]),
+                _ok(worst_start["start_page"]["gz_bytes"] <= 100 * KIB)))
+    out.append(("… davon ohne Suchindex",
+                ", ".join(f"{r['n']}: {r['start_page']['gz_without_index'] / KIB:.0f} KiB" for r in results["rows"]),
+                _ok(max(r["start_page"]["gz_without_index"] for r in results["rows"]) <= 100 * KIB)))
+    b = results.get("browser")
+    if b:
+        asd = b.get("asd")
+        out.append((f"N = {b['n']}: ASD-Antwort < 50 ms nach letztem Tastendruck",
+                    "n/a (Suche auf `asd/` noch nicht vorhanden)" if asd is None else
+                    f"Median {_f(asd['median_ms'])} ms aus {len(asd['samples_ms'])}, erste Abfrage "
+                    f"(lädt Daten) {_f(asd['cold_ms'])} ms, übersprungen {len(asd['skipped'])}",
+                    _ok(None if asd is None or asd["median_ms"] is None else asd["median_ms"] < 50)))
+        s = b["search"]
+        out.append((f"N = {b['n']}: Suchergebnisse < 50 ms nach letztem Tastendruck",
+                    f"Median {_f(s['median_ms'])} ms aus {len(s['samples_ms'])} "
+                    f"(einzeln: {', '.join(f'{x:.0f}' for x in s['samples_ms'])}), übersprungen "
+                    f"{len(s['skipped'])}; erste Ergebnisse nach dem Laden {_f(s['cold_ms'] / 1000, 1)} s",
+                    _ok(None if s["median_ms"] is None else s["median_ms"] < 50)))
+    return out
+
+
+def markdown(results: dict) -> str:
+    meta = results["meta"]
+    floor = results.get("floor")
+    parts = [
+        "# Benchmark-Ergebnisse",
+        "",
+        f"Lauf vom {meta['started']}, {meta['cpus']} Kerne, Python {meta['python']}, Median aus "
+        f"{meta['runs']} Läufen (größtes N: {meta['runs_largest']}). Last vorher/nachher: "
+        f"{', '.join(f'{x:.1f}' for x in meta['load_before'])} / "
+        f"{', '.join(f'{x:.1f}' for x in meta.get('load_after', meta['load_before']))}.",
+        "",
+        table(results),
+        "",
+    ]
+    if floor:
+        parts += [f"Leere Material-Site (Untergrenze, gleiche Umgebung): {floor['median_s']:.2f} s, "
+                  f"Peak {floor['peak_mib']:.0f} MiB.", ""]
+    parts += ["## Ziele", "", "| Ziel | Messwert | Ergebnis |", "| --- | --- | --- |"]
+    parts += [f"| {g} | {v} | {ok} |" for g, v, ok in goals(results)]
+    parts += ["", "![Zeit und Größe gegen N](results.png)", ""]
+    return "\n".join(parts)
+
+
+def chart(results: dict, target: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = _synthetic(results["rows"])
+    n = [int(r["n"]) for r in rows]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
+    left.plot(n, [r["build"]["median_s"] for r in rows], "o-", label="Build (mit Makros)")
+    left.plot(n, [r["frozen"]["median_s"] for r in rows], "s--", label="Build (eingefroren)")
+    left.plot(n, [r["check"]["median_s"] for r in rows], "^-", label="make check")
+    if results.get("floor"):
+        left.axhline(results["floor"]["median_s"], color="grey", ls=":", label="leere Material-Site")
+    left.axhline(60, color="red", ls=":", lw=1, label="Ziel N=800: 60 s")
+    left.set(xscale="log", yscale="log", xlabel="N (Projekte)", ylabel="Sekunden", title="Zeit")
+    right.plot(n, [r["build"]["peak_mib"] for r in rows], "o-", label="Peak-Speicher Build (MiB)")
+    right.plot(n, [r["sizes"]["site_bytes"] / MIB for r in rows], "s-", label="site/ (MiB)")
+    right.plot(n, [r["sizes"]["search_gz"] / MIB for r in rows], "^-", label="Suchindex gz (MiB)")
+    right.plot(n, [r["start_page"]["gz_bytes"] / MIB for r in rows], "d-", label="Startseite gz (MiB)")
+    right.axhline(100 / 1024, color="red", ls=":", lw=1, label="Ziel Startseite: 100 KiB")
+    right.set(xscale="log", yscale="log", xlabel="N (Projekte)", ylabel="MiB", title="Größe und Speicher")
+    for ax in (left, right):
+        ax.set_xticks(n, [str(x) for x in n])
+        ax.minorticks_off()
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(target, dpi=110)
+    plt.close(fig)
+
+
+def write(results: dict, out: Path) -> None:
+    (out / "results.md").write_text(markdown(results), encoding="utf-8")
+    if _synthetic(results["rows"]):
+        chart(results, out / "results.png")

@@ -1,0 +1,144 @@
+"""``python -m bench.run``: the whole benchmark (``make bench``); writes bench/results/.
+
+For each scale it builds a throw-away copy of the project, measures `make check`,
+the strict build (time and peak memory), the same site with the macros' output
+frozen into plain Markdown, sizes, and what the start page loads in Chromium. At
+the largest scale it also times the ASD lookup and the search in the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import time
+from pathlib import Path
+
+from macros.streets import find_team
+
+from . import browser, measure, report, workspace
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _timing(t: measure.Timing) -> dict:
+    return {"median_s": t.median, "runs_s": t.runs, "peak_mib": t.peak}
+
+
+def _alternate(runs: int, projects: dict[str, Path], skip_last: set[str] = frozenset()
+               ) -> dict[str, measure.Timing]:
+    """Builds of several copies take turns, so that a noisy minute hits all of them alike."""
+    out = {name: measure.Timing([], []) for name in projects}
+    for i in range(runs):
+        for name, project in projects.items():
+            if i == runs - 1 and name in skip_last:
+                continue
+            t = measure.build(project, 1)
+            out[name].runs += t.runs
+            out[name].peak_mib += t.peak_mib
+    return out
+
+
+def asd_queries(data) -> list[browser.Query]:
+    """Whole streets, split streets with a number (parity, ranges, letter exceptions), one without."""
+    whole = [s for s in data.streets if s.team][::997][:5]
+    split = [s for s in data.streets if s.ranges]
+    numbers = {15: "8", 16: "60", 17: "12a", 18: "7b", 19: "3"}
+    queries = []
+    for s in whole:
+        queries.append(browser.Query([("#ziq-street", s.street)], {"state": "found", "team": s.team}, s.street))
+    for s in split[::max(1, len(split) // 6)][:6]:
+        number = numbers[(int(s.street.rsplit(" ", 1)[1]) - 1) % 20]
+        answer = find_team(s, number)
+        queries.append(browser.Query([("#ziq-street", s.street), ("#ziq-number", number)],
+                                     {"state": "found", "team": answer.team}, f"{s.street} {number}"))
+    queries.append(browser.Query([("#ziq-street", split[-1].street)], {"state": "need-number", "team": None},
+                                 f"{split[-1].street} (ohne Nummer)"))
+    return queries
+
+
+SEARCH_QUERIES = ["Projekt 417", "Beispielort 233", "Anlaufstelle 1234", "Beispielhaus 78",
+                  "Beispielstraße 3456", "Beispielpartner 12-2", "Projekt 799", "Musterweg 14"]
+
+
+def run(sizes: list[str], runs: int, runs_largest: int, work: Path, out: Path) -> dict:
+    results: dict = {"meta": {"started": time.strftime("%Y-%m-%d %H:%M"), "runs": runs,
+                              "runs_largest": runs_largest, "cpus": os.cpu_count(),
+                              "load_before": os.getloadavg(), "python": platform.python_version()},
+                     "rows": []}
+    work.mkdir(parents=True, exist_ok=True)
+    floor = workspace.empty_project(work / "empty")
+    largest = max((s for s in sizes if s != "real"), key=int, default="real")
+    with browser.chromium() as chromium:
+        for size in sizes:
+            print(f"[bench] N = {size} …", flush=True)
+            project = work / f"n-{size}"
+            if size == "real":
+                workspace.copy_project(project)
+                data = None
+            else:
+                data = workspace.synthetic_project(project, int(size))
+            n_runs = runs_largest if size == largest else runs
+            check = measure.check(project, n_runs)
+            frozen_md = work / f"frozen-md-{size}"
+            shutil.rmtree(frozen_md, ignore_errors=True)
+            # The first timed build also writes the frozen Markdown (a few file writes).
+            first = measure.build(project, 1, env={"ZIQ_FREEZE_DIR": str(frozen_md)})
+            frozen = workspace.frozen_project(project, frozen_md, work / f"n-{size}-frozen")
+            copies = {"frozen": frozen, "build": project}
+            if size == "real":
+                copies["floor"] = floor
+            timings = _alternate(n_runs, copies, skip_last={"build"})
+            timings["build"].runs.insert(0, first.runs[0])
+            timings["build"].peak_mib.insert(0, first.peak_mib[0])
+            if size == "real":
+                results["floor"] = _timing(timings["floor"])
+            sizes_ = measure.sizes(project / "site")
+            start = browser.start_page(chromium, project / "site")
+            row = {"n": size, "runs": n_runs, "check": _timing(check), "build": _timing(timings["build"]),
+                   "frozen": _timing(timings["frozen"]), "sizes": vars(sizes_),
+                   "start_page": {"gz_bytes": start.gz_bytes, "gz_without_index": start.gz_without_index,
+                                  "index_fetched": start.index_fetched, "files": start.files}}
+            if data is not None:
+                row["counts"] = {"projects": len(data.projects), "contacts": len(data.contacts),
+                                 "streets": len(data.streets), "teams": len(data.teams)}
+            if size == largest and data is not None:
+                asd = browser.asd_latency(chromium, project / "site", asd_queries(data))
+                search = browser.search_latency(chromium, project / "site", SEARCH_QUERIES)
+                results["browser"] = {
+                    "n": size,
+                    "asd": None if asd is None else vars(asd) | {"median_ms": asd.median},
+                    "search": vars(search) | {"median_ms": search.median},
+                }
+            results["rows"].append(row)
+            results["meta"]["load_after"] = os.getloadavg()
+            (out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+            print(f"[bench] N = {size}: build {row['build']['median_s']:.1f} s, "
+                  f"frozen {row['frozen']['median_s']:.1f} s, check {row['check']['median_s']:.2f} s, "
+                  f"peak {row['build']['peak_mib']:.0f} MiB", flush=True)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="real,50,100,200,400,800")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs-largest", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--work", type=Path, default=RESULTS / "tmp")
+    parser.add_argument("--report-only", action="store_true", help="only redraw table and chart")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.report_only:
+        results = json.loads((args.out / "results.json").read_text(encoding="utf-8"))
+    else:
+        results = run(args.sizes.split(","), args.runs, args.runs_largest, args.work, args.out)
+    report.write(results, args.out)
+    print((args.out / "results.md").read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""The benchmark's synthetic data at small N: valid for the real checks, and it builds.
+
+Correctness only; the timings belong to `make bench`, never to a test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import generate, measure, workspace
+from helpers import mkdocs_build, run_check
+from macros.streets import parse_house_number
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> tuple[Path, generate.DataSet]:
+    project = tmp_path_factory.mktemp("bench") / "project"
+    return project, workspace.synthetic_project(project, 3)
+
+
+def test_counts_and_mix(synthetic):
+    _, data = synthetic
+    assert (len(data.projects), len(data.contacts), len(data.streets)) == (3, 30, 75)
+    split = [s for s in data.streets if s.ranges]
+    assert split and len(split) < len(data.streets)
+    assert any(r.parity in ("odd", "even") for s in split for r in s.ranges)
+    assert any(parse_house_number(r.from_number)[1] for s in split for r in s.ranges)  # letter suffixes
+
+
+def test_obviously_synthetic(synthetic):
+    _, data = synthetic
+    assert all(r.status == "example" for r in [*data.projects, *data.contacts, *data.teams])
+    assert all(e.endswith("@example.org") for c in data.contacts for e in c.emails)
+    assert all(p.number.startswith("+49 30 23125 ") for c in data.contacts for p in c.phones)
+
+
+def test_deterministic(tmp_path):
+    organisations = {"asd": "city_unit", "awo": "operator"}
+    first, second = generate.build(5, organisations), generate.build(5, organisations)
+    assert first == second
+
+
+def test_passes_check_and_builds(synthetic, tmp_path):
+    project, _ = synthetic
+    check = run_check(project)
+    assert check.returncode == 0, check.output
+    assert "3 Projekte, 30 Kontakte" in check.stdout
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    page = (tmp_path / "site" / "projekte" / "projekt-2" / "index.html").read_text(encoding="utf-8")
+    assert "Projekt 2" in page
+    assert not (tmp_path / "site" / "projekte" / "wortschatz").exists()
+    streets = (tmp_path / "site" / "asd" / "index.html").read_text(encoding="utf-8")
+    assert "Beispielstraße 1<" in streets
+
+
+def test_frozen_copy_builds_without_macros(synthetic, tmp_path):
+    project, _ = synthetic
+    frozen_md = tmp_path / "frozen-md"
+    measure.build(project, 1, site_dir=tmp_path / "site", env={"ZIQ_FREEZE_DIR": str(frozen_md)})
+    rendered = (frozen_md / "kontakte.md").read_text(encoding="utf-8")
+    assert "{{" not in rendered and "kontakt-1" in rendered
+    frozen = workspace.frozen_project(project, frozen_md, tmp_path / "frozen")
+    assert "- macros:" not in (frozen / "mkdocs.yml").read_text(encoding="utf-8")
+    measure.build(frozen, 1, site_dir=tmp_path / "frozen-site")
+    page = (tmp_path / "frozen-site" / "kontakte" / "index.html").read_text(encoding="utf-8")
+    assert 'id="kontakt-kontakt-1"' in page
