@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve site check schemas test browser lock clean
+.PHONY: serve site check schemas test browser lock clean headers lighthouse
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory python-venv
@@ -52,8 +52,23 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium fehlt. Bitte installieren: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: $(STAMP) browser
+# Node tools for tests and benchmarks (Nu Html Checker, Lighthouse), pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a Java; the machine has Java 17.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The nginx version of the security headers, from a fresh build; commit the result.
+headers: site
+	$(BIN)/python -m macros.headers nginx site > deploy/nginx/security-headers.conf
+
+# Benchmark, not a test: Lighthouse (mobile) on four pages of a fresh build.
+lighthouse: site browser $(NODE_STAMP)
+	$(BIN)/python tools/lighthouse.py site
 
 # Re-pin requirements.txt from requirements.in in a clean virtual environment.
 lock:

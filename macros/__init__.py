@@ -53,3 +53,16 @@ _ABBREVIATIONS = ""
 def on_post_page_macros(env) -> None:
     """Append the glossary's abbreviations so they are explained on hover/tap everywhere."""
     env.markdown += "\n\n" + _ABBREVIATIONS + "\n"
+
+
+def on_post_build(env) -> None:
+    """Refuse a site that would leak or load from elsewhere; then write its security headers."""
+    from .guard import check_site, report
+    from .headers import write_headers
+
+    site = Path(env.conf["site_dir"])
+    problems = check_site(site, Path(env.project_dir))
+    if problems:
+        print(report(problems), file=sys.stderr)
+        raise DataError("Abbruch: die gebaute Website hat Fehler (siehe oben).")
+    write_headers(site)
