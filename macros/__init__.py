@@ -64,5 +64,6 @@ def on_post_build(env) -> None:
     problems = check_site(site, Path(env.project_dir))
     if problems:
         print(report(problems), file=sys.stderr)
+        print("Abbruch: die gebaute Website hat Fehler (siehe oben).", file=sys.stderr)
         raise DataError("Abbruch: die gebaute Website hat Fehler (siehe oben).")
     write_headers(site)

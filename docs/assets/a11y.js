@@ -17,14 +17,26 @@
     input.addEventListener("change", sync);
     label.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
+        // Material's own handler clicks a focused label on Enter too: one toggle only.
         event.preventDefault();
+        event.stopPropagation();
         input.click();
       }
     });
   }
 
-  var selector = '.md-header label[for="__drawer"], .md-header label[for="__search"]';
+  var selector = ".md-header__button[for=\"__drawer\"], .md-header__button[for=\"__search\"]";
   document.querySelectorAll(selector).forEach(wire);
+
+  // Opening the search must put the cursor into its field, or a keyboard user is left
+  // on a button behind the search layer.
+  var search = document.getElementById("__search");
+  var query = document.querySelector(".md-search__input");
+  if (search && query) {
+    search.addEventListener("change", function () {
+      if (search.checked && document.activeElement !== query) query.focus();
+    });
+  }
 
   var drawer = document.getElementById("__drawer");
   document.addEventListener("keydown", function (event) {
