@@ -1,35 +1,35 @@
 // Material opens the menu and the search with <label for="__drawer|__search"> in the header.
-// A keyboard cannot reach a label and a screen reader does not announce it as a button:
-// make them focusable buttons with a name and a state, and let Escape close the menu.
+// A keyboard cannot reach a label, and a label may not take the role of a button: put a real
+// <button> with a name and a state in its place (the label stays where there is no script).
+// Escape closes the menu, and opening the search moves the cursor into its field.
 (function () {
   "use strict";
   var names = { __drawer: "Navigation", __search: "Suche" };
 
-  function wire(label) {
+  function replace(label) {
     var input = document.getElementById(label.htmlFor);
-    if (!input || label.dataset.ziqButton) return;
-    label.dataset.ziqButton = "1";
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", names[label.htmlFor]);
-    var sync = function () { label.setAttribute("aria-expanded", String(input.checked)); };
+    if (!input) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-ziq-for", label.htmlFor);
+    button.setAttribute("aria-label", names[label.htmlFor]);
+    button.setAttribute("aria-controls", label.htmlFor === "__drawer" ? "__ziq-drawer" : "__ziq-search");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    var sync = function () { button.setAttribute("aria-expanded", String(input.checked)); };
     sync();
     input.addEventListener("change", sync);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        // Material's own handler clicks a focused label on Enter too: one toggle only.
-        event.preventDefault();
-        event.stopPropagation();
-        input.click();
-      }
-    });
+    button.addEventListener("click", function () { input.click(); });
+    label.replaceWith(button);
   }
 
-  var selector = ".md-header__button[for=\"__drawer\"], .md-header__button[for=\"__search\"]";
-  document.querySelectorAll(selector).forEach(wire);
+  var drawerPanel = document.querySelector(".md-sidebar--primary");
+  if (drawerPanel) drawerPanel.id = "__ziq-drawer";
+  var searchPanel = document.querySelector(".md-search");
+  if (searchPanel) searchPanel.id = "__ziq-search";
+  document.querySelectorAll('.md-header label.md-header__button[for="__drawer"], ' +
+                            '.md-header label.md-header__button[for="__search"]').forEach(replace);
 
-  // Opening the search must put the cursor into its field, or a keyboard user is left
-  // on a button behind the search layer.
   var search = document.getElementById("__search");
   var query = document.querySelector(".md-search__input");
   if (search && query) {
@@ -42,7 +42,7 @@
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !drawer || !drawer.checked) return;
     drawer.click();
-    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var button = document.querySelector('[data-ziq-for="__drawer"]');
     if (button) button.focus();
   });
 })();
