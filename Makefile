@@ -59,7 +59,14 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(STAMP) browser $(NODE_STAMP)
+# The Nu Html Checker runs on Java.
+.PHONY: java
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; \
+	  else echo "Java fehlt. Bitte installieren: sudo apt-get install openjdk-17-jre-headless" >&2; exit 1; fi; }
+
+test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # The nginx version of the security headers, from a fresh build; commit the result.

@@ -5,7 +5,7 @@ Runs at the end of every build (``on_post_build`` in ``macros/__init__.py``) and
 - third-party URL in a loading position (scripts, stylesheets, preconnect/preload, icons,
   images, frames, media, url(...) in CSS): visitors' browsers would contact that server;
 - inline script that is not one of the theme's known scripts (``inline_scripts.KNOWN``),
-  and every JSON data block that does not parse;
+  every JSON data block that does not parse, and every inline style (the CSP blocks both);
 - leaked local path (the project folder, /home/, /root/, /tmp/, site-packages, .venv) or
   Python traceback.
 """
@@ -124,12 +124,14 @@ def html_problems(text: str, name: str) -> list[str]:
                             f"freigegeben): {script.strip()[:80]!r}")
     for line, css in found.styles:
         problems += css_problems(css, f"{name}:{line}")
+        problems.append(f"{name}:{line}: Inline-Stil (<style> oder style=\"…\"): die Content-Security-"
+                        f"Policy blockiert ihn; bitte eine Klasse in docs/assets/*.css verwenden")
     return problems
 
 
 def leak_problems(text: str, name: str, project_dir: Path | None) -> list[str]:
     needles = list(LEAKS)
-    if project_dir is not None:
+    if project_dir is not None and len(project_dir.resolve().parts) > 1:
         needles.insert(0, str(project_dir.resolve()))
     return [f"{name}: enthält einen lokalen Pfad oder Fehlerbericht: „{needle}“"
             for needle in needles if needle in text]

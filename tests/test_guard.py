@@ -60,6 +60,7 @@ def hostile_build(tmp_path_factory):
     "<source srcset> lädt von einem fremden Server: https://img.example.com/b.png",
     "<iframe src> lädt von einem fremden Server: https://www.youtube.com/embed/xyz",
     "lädt eine Datei von einem fremden Server: https://bg.example.com/a.png",
+    "Inline-Stil (<style> oder style=",
     "assets/fremd.css: lädt eine Datei von einem fremden Server: https://fonts.gstatic.com/s/x.woff2",
     "enthält einen lokalen Pfad oder Fehlerbericht: „Traceback (most recent call last)“",
     "enthält einen lokalen Pfad oder Fehlerbericht: „/root/“",
