@@ -205,14 +205,17 @@ def test_phone_menu_opens_and_closes_by_keyboard(browser, server):
     assert menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     assert page.evaluate(DRAWER_OPEN) and menu.get_attribute("aria-expanded") == "true"
-    tab_until(page, lambda f: f["inDrawer"] and f["tag"] == "a", "Menüpunkt im offenen Menü")
+    focused = page.evaluate(FOCUSED)
+    assert focused and focused["inDrawer"] and focused["tag"] == "a", f"focus should move into the menu: {focused}"
     expect(page.locator(":focus")).to_be_in_viewport()  # once the menu has slid in
+    after = tab(page)
+    assert after and after["inDrawer"], after
     page.keyboard.press("Escape")
     assert not page.evaluate(DRAWER_OPEN)
     expect(menu).to_be_focused()
     page.keyboard.press(" ")
     assert page.evaluate(DRAWER_OPEN)
-    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
     assert not page.evaluate(DRAWER_OPEN)
     # closed again: its links are out of the Tab order (hidden after the slide-out)
     page.locator(MENU_LINK).wait_for(state="hidden")

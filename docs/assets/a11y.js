@@ -1,7 +1,8 @@
 // Material opens the menu and the search with <label for="__drawer|__search"> in the header.
 // A keyboard cannot reach a label, and a label may not take the role of a button: put a real
 // <button> with a name and a state in its place (the label stays where there is no script).
-// Escape closes the menu, and opening the search moves the cursor into its field.
+// Opening the menu moves the focus into it and Escape closes it again; opening the search
+// moves the cursor into its field.
 (function () {
   "use strict";
   var names = { __drawer: "Navigation", __search: "Suche" };
@@ -19,7 +20,15 @@
     var sync = function () { button.setAttribute("aria-expanded", String(input.checked)); };
     sync();
     input.addEventListener("change", sync);
-    button.addEventListener("click", function () { input.click(); });
+    button.addEventListener("click", function () {
+      input.click();
+      // Into the opened menu, so that the next Tab does not land behind it.
+      if (label.htmlFor === "__drawer" && input.checked && drawerPanel) {
+        var first = Array.prototype.find.call(drawerPanel.querySelectorAll("a[href]"),
+          function (link) { return link.getClientRects().length > 0; });
+        if (first) first.focus();
+      }
+    });
     label.replaceWith(button);
   }
 
