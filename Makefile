@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve site check schemas test browser lock clean publish lint linkcheck reviews bench
+.PHONY: serve site check schemas test browser lock clean publish hooks lint linkcheck reviews bench headers lighthouse
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory python-venv
@@ -48,6 +48,10 @@ publish: $(STAMP)
 	@$(BIN)/python -m macros.publish --site-dir site
 
 # Style and YAML pitfalls (yes/no, octal numbers, duplicate keys) in the data files.
+# Run yamllint and `make check` before every commit (see .pre-commit-config.yaml).
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
+
 lint: $(STAMP)
 	@$(BIN)/yamllint --strict -c .yamllint.yaml data
 
@@ -68,7 +72,21 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium fehlt. Bitte installieren: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: $(STAMP) browser
+# Node tools for tests and benchmarks (Nu Html Checker, Lighthouse), pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a Java; the machine has Java 17.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The Nu Html Checker runs on Java.
+.PHONY: java
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; \
+	  else echo "Java fehlt. Bitte installieren: sudo apt-get install openjdk-17-jre-headless" >&2; exit 1; fi; }
+
+test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Performance and scale figures (issue #6): long, noisy on a busy machine, not part of
@@ -80,6 +98,14 @@ $(BENCH_STAMP): $(STAMP) bench/requirements.txt
 
 bench: $(BENCH_STAMP) browser
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The nginx version of the security headers, from a fresh build; commit the result.
+headers: site
+	$(BIN)/python -m macros.headers nginx site > deploy/nginx/security-headers.conf
+
+# Benchmark, not a test: Lighthouse (mobile) on four pages of a fresh build.
+lighthouse: site browser $(NODE_STAMP)
+	$(BIN)/python tools/lighthouse.py site
 
 # Re-pin requirements.txt from requirements.in in a clean virtual environment.
 lock:

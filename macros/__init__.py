@@ -116,11 +116,20 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the vCards and open-data files next to the pages."""
+    """Write the vCards and open-data files next to the pages; then refuse a site that would
+    leak or load from elsewhere, and write its security headers."""
     from .exports import files
+    from .guard import check_site, report
+    from .headers import write_headers
 
-    site_dir = Path(env.conf["site_dir"])
+    site = Path(env.conf["site_dir"])
     for path, content in files(_SITE, env.conf.get("site_url") or "").items():
-        target = site_dir / path
+        target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    problems = check_site(site, Path(env.project_dir))
+    if problems:
+        print(report(problems), file=sys.stderr)
+        print("Abbruch: die gebaute Website hat Fehler (siehe oben).", file=sys.stderr)
+        raise DataError("Abbruch: die gebaute Website hat Fehler (siehe oben).")
+    write_headers(site)

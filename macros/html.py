@@ -21,7 +21,8 @@ __all__ = ["Markup", "escape", "tag", "join", "long_text", "inline_md", "german_
            "german_month", "status_badge"]
 
 
-_VOID = {"input", "br", "img", "meta", "link", "source", "hr"}
+# Elements without an end tag: "<br></br>" is an HTML error (the Nu checker reports it).
+VOID_ELEMENTS = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def tag(name: str, content: str | Markup = "", /, **attrs) -> Markup:
@@ -32,7 +33,9 @@ def tag(name: str, content: str | Markup = "", /, **attrs) -> Markup:
             continue
         key = key.rstrip("_").replace("_", "-")
         parts.append(key if value is True else f'{key}="{escape(value)}"')
-    if name in _VOID:
+    if name in VOID_ELEMENTS:
+        if content:
+            raise ValueError(f"<{name}> kann keinen Inhalt haben")
         return Markup(f"<{' '.join(parts)}>")
     return Markup(f"<{' '.join(parts)}>{escape(content)}</{name}>")
 

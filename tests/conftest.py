@@ -1,12 +1,22 @@
-"""Shared fixtures: a throw-away copy of the project, and the real site built once."""
+"""Shared fixtures: a throw-away copy of the project, the real site built once, and that site
+served locally with its security headers to Debian's Chromium."""
 
 from __future__ import annotations
 
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from helpers import ROOT, copy_project, mkdocs_build
+from macros.headers import parse_netlify_headers
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
 @pytest.fixture
@@ -22,3 +32,48 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.output
     return site
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the build as a static host would: every response carries the headers that the
+    build wrote into site/_headers (the CSP above all), so the browser enforces them."""
+
+    headers_to_send: list[tuple[str, str]] = []
+
+    def end_headers(self):
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def security_headers(built_site: Path) -> list[tuple[str, str]]:
+    headers = parse_netlify_headers((built_site / "_headers").read_text(encoding="utf-8"))
+    assert any(name == "Content-Security-Policy" for name, _ in headers)
+    return headers
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path, security_headers):
+    handler_class = type("Handler", (_SiteHandler,), {"headers_to_send": security_headers})
+    handler = functools.partial(handler_class, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: a free port, never a fixed one
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if CHROMIUM is None:
+        pytest.fail("Chromium fehlt: `make test` installiert es (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

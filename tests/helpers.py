@@ -50,3 +50,9 @@ def run_check(project: Path) -> Run:
     return Run(done.returncode, done.stdout, done.stderr)
 
 
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site as a URL path ("/", "projekte/wortschatz/", ...)."""
+    return sorted(str(p.relative_to(site).parent).replace(".", "") + "/"
+                  for p in site.rglob("index.html"))

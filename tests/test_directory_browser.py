@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from test_browser import browser, server  # noqa: F401  (shared fixtures)
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import browser, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 

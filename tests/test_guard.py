@@ -1,0 +1,141 @@
+"""The post-build guard and the security headers: a hostile page stops the build with a
+German message naming the file; the real site passes and ships a CSP that fits it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, mkdocs_build
+from macros.guard import check_site
+from macros.headers import netlify_headers, nginx_snippet, parse_netlify_headers, security_headers
+from macros.inline_scripts import csp_hash, known_name
+
+HOSTILE_PAGE = """# Feindliche Seite
+
+<script>alert("eingeschleust")</script>
+<script type="application/ld+json">{"@context": "https://schema.org",}</script>
+<script type="application/json">{"ok": true}</script>
+<script src="https://cdn.example.net/tracker.js"></script>
+<link rel="preconnect" href="https://fonts.gstatic.com">
+<img src="//images.example.org/pixel.gif" alt="">
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">
+<picture><source srcset="bild.png 1x, https://img.example.com/b.png 2x"></picture>
+<iframe src="https://www.youtube.com/embed/xyz" title="Video"></iframe>
+<p style="background: url('https://bg.example.com/a.png')">Text</p>
+
+Fehlerbericht: Traceback (most recent call last): File "/root/build.py"
+"""
+
+HOSTILE_CSS = "@font-face { font-family: X; src: url(https://fonts.gstatic.com/s/x.woff2); }\n"
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    from helpers import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    page = HOSTILE_PAGE + f"\nGebaut in {project.resolve()}/docs\n"
+    (project / "docs" / "feindlich.md").write_text(page, encoding="utf-8")
+    (project / "docs" / "assets" / "fremd.css").write_text(HOSTILE_CSS, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - Glossar: glossar.md",
+                                                       "  - Glossar: glossar.md\n  - Feind: feindlich.md"),
+                                        encoding="utf-8")
+    site = project / "out"
+    return project, mkdocs_build(project, site)
+
+
+@pytest.mark.parametrize("expected", [
+    "feindlich/index.html:",  # the file is named
+    "unbekanntes Inline-Skript",
+    "'alert(\"eingeschleust\")'",
+    '<script type="application/ld+json"> ist kein gültiges JSON',
+    "<script src> lädt von einem fremden Server: https://cdn.example.net/tracker.js",
+    '<link rel="preconnect"> lädt von einem fremden Server: https://fonts.gstatic.com',
+    "<img src> lädt von einem fremden Server: //images.example.org/pixel.gif",
+    "<source srcset> lädt von einem fremden Server: https://img.example.com/b.png",
+    "<iframe src> lädt von einem fremden Server: https://www.youtube.com/embed/xyz",
+    "lädt eine Datei von einem fremden Server: https://bg.example.com/a.png",
+    "Inline-Stil (<style> oder style=",
+    "assets/fremd.css: lädt eine Datei von einem fremden Server: https://fonts.gstatic.com/s/x.woff2",
+    "enthält einen lokalen Pfad oder Fehlerbericht: „Traceback (most recent call last)“",
+    "enthält einen lokalen Pfad oder Fehlerbericht: „/root/“",
+    "Abbruch: die gebaute Website hat Fehler",
+])
+def test_hostile_page_stops_the_build(hostile_build, expected):
+    _project, result = hostile_build
+    assert result.returncode != 0
+    assert expected in result.output, result.output
+
+
+def test_hostile_build_names_the_project_folder(hostile_build):
+    project, result = hostile_build
+    assert f"„{project.resolve()}“" in result.output
+    # allowed things are not reported: the valid JSON block and the data: image
+    assert '<script type="application/json">' not in result.output
+    assert "data:image" not in result.output
+
+
+def test_real_site_passes_and_ships_headers(built_site: Path):
+    assert check_site(built_site, ROOT) == []
+    assert (built_site / "_headers").is_file()
+
+
+def test_guard_on_the_command_line(tmp_path: Path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text(
+        '<!doctype html><script src="https://evil.example/x.js"></script>'
+        '<script>eval(location.hash)</script>', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.guard", str(site)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert "a/index.html:1: <script src> lädt von einem fremden Server: https://evil.example/x.js" in run.stderr
+    assert "a/index.html:1: unbekanntes Inline-Skript" in run.stderr
+    (site / "a" / "index.html").write_text('<!doctype html><script src="../x.js"></script>', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.guard", str(site)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+
+
+def test_allow_list_knows_the_theme_scripts_by_shape_only():
+    scope = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+'
+             '_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('
+             't.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem('
+             'a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
+    for base in (".", "..", "../..", "/", "/ziq/"):
+        assert known_name(scope.format(base=base)), base
+    for base in ('https://evil.example/', '.",alert(1),"'):
+        assert known_name(scope.format(base=base)) is None, base
+    assert known_name(scope.format(base=".") + ";alert(1)") is None
+
+
+def test_csp_allows_exactly_the_inline_scripts_of_the_build(built_site: Path):
+    from macros.guard import scan_html
+
+    csp = dict(security_headers(built_site))["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
+    assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+    inline = {csp_hash(text) for file in built_site.rglob("*.html")
+              for _line, kind, text in scan_html(file.read_text(encoding="utf-8")).scripts
+              if kind == ""}
+    script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
+    assert set(script_src.split()[2:]) == inline
+
+
+def test_headers_file_is_what_the_build_needs(built_site: Path):
+    text = (built_site / "_headers").read_text(encoding="utf-8")
+    assert text == netlify_headers(security_headers(built_site))
+    names = {name for name, _ in parse_netlify_headers(text)}
+    assert names >= {"Content-Security-Policy", "Strict-Transport-Security", "X-Content-Type-Options",
+                     "Referrer-Policy", "Permissions-Policy", "X-Frame-Options"}
+
+
+def test_committed_nginx_snippet_matches_the_build(built_site: Path):
+    committed = (ROOT / "deploy" / "nginx" / "security-headers.conf").read_text(encoding="utf-8")
+    assert committed == nginx_snippet(security_headers(built_site)), (
+        "deploy/nginx/security-headers.conf ist veraltet: `make headers` ausführen und committen.")

@@ -1,0 +1,44 @@
+"""Our copies of Material templates differ from the installed theme only by our fixes.
+
+After a theme update this fails: copy the theme's new file into overrides/ and apply the
+change listed here again (or drop the copy if the theme fixed it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from helpers import ROOT
+
+THEME = Path(material.__file__).parent / "templates"
+HEADER = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+
+FIXES = {
+    "base.html": [
+        ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
+        ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+    ],
+    "partials/search.html": [
+        ('<div class="md-search" data-md-component="search" role="dialog">',
+         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+    ],
+    "partials/nav-item.html": [
+        (' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}'),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXES))
+def test_override_is_the_theme_file_plus_our_fix(name):
+    theme = HEADER.sub("", (THEME / name).read_text(encoding="utf-8"))
+    for old, new in FIXES[name]:
+        assert old in theme, f"{name}: the theme changed here; re-check the fix: {old}"
+        theme = theme.replace(old, new)
+    ours = HEADER.sub("", (ROOT / "overrides" / name).read_text(encoding="utf-8"))
+    assert ours == theme
+
