@@ -127,9 +127,10 @@ def on_post_build(env) -> None:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    problems = check_site(site, Path(env.project_dir))
+    scripts: list = []
+    problems = check_site(site, Path(env.project_dir), scripts)
     if problems:
         print(report(problems), file=sys.stderr)
         print("Abbruch: die gebaute Website hat Fehler (siehe oben).", file=sys.stderr)
         raise DataError("Abbruch: die gebaute Website hat Fehler (siehe oben).")
-    write_headers(site)
+    write_headers(site, scripts)

@@ -11,8 +11,6 @@ import csv
 import io
 import json
 
-import vobject
-
 from . import models
 from .hours import notes, weekly_lines
 from .html import german_date
@@ -20,6 +18,7 @@ from .render_contacts import ALL_VCARDS, address_line, anchor, phone_parts, vcar
 from .schemas import schema_text
 from .streets import INFINITY, bounds_of, describe
 from .validate import SiteData
+from .vcard import Property, card
 
 DATA_DIR = "daten"
 LOOKUP = f"{DATA_DIR}/asd-suche.json"
@@ -34,57 +33,43 @@ DATASETS = {
 
 # --- vCards ---------------------------------------------------------------------------
 
-def _vcard(site: SiteData, contact: models.Contact, site_url: str) -> vobject.base.Component:
+def _properties(site: SiteData, contact: models.Contact, site_url: str) -> list[Property]:
     organisation = site.organisations[contact.organisation]
-    card = vobject.vCard()
-    card.add("uid").value = f"urn:bottrop-ziq:kontakt:{contact.id}"
-    card.add("fn").value = contact.name or contact.function
+    props: list[Property] = [("UID", "", f"urn:bottrop-ziq:kontakt:{contact.id}"),
+                             ("FN", "", contact.name or contact.function)]
     if contact.name:
         given, _, family = contact.name.rpartition(" ")
-        card.add("n").value = vobject.vcard.Name(family=family, given=given)
-        card.add("title").value = contact.function
+        props += [("N", "", [family, given, "", "", ""]), ("TITLE", "", contact.function)]
     else:
-        card.add("n").value = vobject.vcard.Name()
         # Address books show a function contact under its organisation, not as a person.
-        card.add("x-abshowas").value = "COMPANY"
-    card.add("org").value = [organisation.name]
-    for phone in contact.phones:
-        _, target = phone_parts(phone.number)
-        line = card.add("tel")
-        line.value = target
-        line.type_param = ["WORK", "VOICE"]
-    for email in contact.emails:
-        line = card.add("email")
-        line.value = email
-        line.type_param = ["INTERNET", "WORK"]
+        props += [("N", "", ["", "", "", "", ""]), ("X-ABSHOWAS", "", "COMPANY")]
+    props.append(("ORG", "", [organisation.name]))
+    props += [("TEL", "TYPE=WORK,VOICE", phone_parts(p.number)[1]) for p in contact.phones]
+    props += [("EMAIL", "TYPE=INTERNET,WORK", e) for e in contact.emails]
     if contact.address:
-        line = card.add("adr")
-        line.value = vobject.vcard.Address(street=contact.address.street_address,
-                                           code=contact.address.postal_code or "",
-                                           city=contact.address.locality, country="Deutschland")
-        line.type_param = ["WORK"]
-    if contact.url:
-        card.add("url").value = contact.url
-    else:
-        card.add("url").value = f"{site_url.rstrip('/')}/kontakte/#{anchor(contact.id)}"
+        a = contact.address
+        props.append(("ADR", "TYPE=WORK", ["", "", a.street_address, a.locality, "", a.postal_code or "",
+                                           "Deutschland"]))
+    props.append(("URL", "", contact.url or f"{site_url.rstrip('/')}/kontakte/#{anchor(contact.id)}"))
     note = []
     if contact.hours:
         note += ["Öffnungszeiten: " + "; ".join(weekly_lines(contact.hours))] + notes(contact.hours)
     if contact.status == "example":
         note.append("Beispieldaten: noch nicht von der Stadt bestätigt.")
     if note:
-        card.add("note").value = "\n".join(note)
+        props.append(("NOTE", "", "\n".join(note)))
     if contact.reviewed_on:
-        card.add("rev").value = contact.reviewed_on.isoformat()
-    return card
+        props.append(("REV", "", contact.reviewed_on.isoformat()))
+    return props
 
 
 def vcard(site: SiteData, contact: models.Contact, site_url: str) -> str:
-    return _vcard(site, contact, site_url).serialize()
+    return card(_properties(site, contact, site_url))
 
 
-def all_vcards(site: SiteData, site_url: str) -> str:
-    return "".join(vcard(site, c, site_url) for c in site.published_contacts.values())
+def all_vcards(site: SiteData, site_url: str, cards: dict[str, str] | None = None) -> str:
+    cards = cards or {}
+    return "".join(cards.get(c.id) or vcard(site, c, site_url) for c in site.published_contacts.values())
 
 
 # --- open data ------------------------------------------------------------------------
@@ -215,10 +200,11 @@ def files(site: SiteData, site_url: str) -> dict[str, bytes]:
         f"{DATA_DIR}/asd-strassen.json": _json(streets_data(site)),
         f"{DATA_DIR}/asd-strassen.csv": streets_csv(site),
         LOOKUP: json.dumps(lookup_data(site), ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        ALL_VCARDS: all_vcards(site, site_url).encode("utf-8"),
     }
+    cards = {c.id: vcard(site, c, site_url) for c in site.published_contacts.values()}
+    out[ALL_VCARDS] = all_vcards(site, site_url, cards).encode("utf-8")
     for name, (model, _) in DATASETS.items():
         out[f"{DATA_DIR}/schemas/{name}.schema.json"] = schema_text(model).encode("utf-8")
-    for contact in site.published_contacts.values():
-        out[vcard_path(contact.id)] = vcard(site, contact, site_url).encode("utf-8")
+    for contact_id, text in cards.items():
+        out[vcard_path(contact_id)] = text.encode("utf-8")
     return out

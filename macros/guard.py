@@ -105,8 +105,10 @@ def css_problems(css: str, where: str) -> list[str]:
     return problems
 
 
-def html_problems(text: str, name: str) -> list[str]:
+def html_problems(text: str, name: str, scripts: list | None = None) -> list[str]:
     found = scan_html(text)
+    if scripts is not None:
+        scripts.extend((kind, script) for _line, kind, script in found.scripts)
     problems = []
     for line, where, url in found.urls:
         if is_foreign(url):
@@ -137,8 +139,11 @@ def leak_problems(text: str, name: str, project_dir: Path | None) -> list[str]:
             for needle in needles if needle in text]
 
 
-def check_site(site: Path, project_dir: Path | None = None) -> list[str]:
-    """Every problem in the built site, one German line each; empty when all is well."""
+def check_site(site: Path, project_dir: Path | None = None, scripts: list | None = None) -> list[str]:
+    """Every problem in the built site, one German line each; empty when all is well.
+
+    Passing a list collects every (type, text) of the inline scripts on the way, so that
+    the security headers need no second pass over every page."""
     problems: list[str] = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         name = file.relative_to(site).as_posix()
@@ -146,7 +151,7 @@ def check_site(site: Path, project_dir: Path | None = None) -> list[str]:
             continue
         text = file.read_text(encoding="utf-8", errors="replace")
         if file.suffix == ".html":
-            problems += html_problems(text, name)
+            problems += html_problems(text, name, scripts)
         elif file.suffix == ".css":
             problems += css_problems(text, name)
         problems += leak_problems(text, name, project_dir)

@@ -19,13 +19,15 @@ from .inline_scripts import DATA_TYPES, csp_hash, known_name
 NGINX_SNIPPET = Path("deploy/nginx/security-headers.conf")
 
 
-def script_hashes(site: Path) -> list[str]:
-    hashes = set()
-    for file in site.rglob("*.html"):
-        for _line, kind, script in scan_html(file.read_text(encoding="utf-8")).scripts:
-            if kind not in DATA_TYPES and known_name(script):
-                hashes.add(csp_hash(script))
-    return sorted(hashes)
+def site_scripts(site: Path) -> list[tuple[str, str]]:
+    return [(kind, script) for file in site.rglob("*.html")
+            for _line, kind, script in scan_html(file.read_text(encoding="utf-8")).scripts]
+
+
+def script_hashes(site: Path, scripts: list[tuple[str, str]] | None = None) -> list[str]:
+    scripts = site_scripts(site) if scripts is None else scripts
+    return sorted({csp_hash(script) for kind, script in scripts
+                   if kind not in DATA_TYPES and known_name(script)})
 
 
 def content_security_policy(hashes: list[str]) -> str:
@@ -48,9 +50,9 @@ def content_security_policy(hashes: list[str]) -> str:
     return "; ".join(directives)
 
 
-def security_headers(site: Path) -> list[tuple[str, str]]:
+def security_headers(site: Path, scripts: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     return [
-        ("Content-Security-Policy", content_security_policy(script_hashes(site))),
+        ("Content-Security-Policy", content_security_policy(script_hashes(site, scripts))),
         ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
         ("X-Content-Type-Options", "nosniff"),
         ("X-Frame-Options", "DENY"),
@@ -83,8 +85,8 @@ def parse_netlify_headers(text: str) -> list[tuple[str, str]]:
     return headers
 
 
-def write_headers(site: Path) -> None:
-    (site / "_headers").write_text(netlify_headers(security_headers(site)), encoding="utf-8")
+def write_headers(site: Path, scripts: list[tuple[str, str]] | None = None) -> None:
+    (site / "_headers").write_text(netlify_headers(security_headers(site, scripts)), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -38,7 +38,15 @@ class Document:
 
     path: str  # as shown to staff, e.g. data/contacts.yml
     data: Any
-    positions: dict[PathKey, Position]
+    _positions: dict[PathKey, Position] | None = None
+    _text: str | None = None  # kept to find positions when first asked for
+
+    @property
+    def positions(self) -> dict[PathKey, Position]:
+        # Only messages need lines; a clean file is parsed once, fast, without them.
+        if self._positions is None:
+            self._positions = _read_with_positions(self._text or "", self.path).positions
+        return self._positions
 
     def line_of(self, path: PathKey) -> int:
         """Line of the value at path, or of its nearest enclosing value."""
@@ -128,6 +136,41 @@ def load_document(file: Path, shown: str) -> Document:
             for number, line in enumerate(text.splitlines(), start=1) if "\t" in line]
     if tabs:
         raise YamlError(tabs)
+    data = _fast_load(text)
+    if data is not None:
+        return Document(shown, data, None, text)
+    return _read_with_positions(text, shown)
+
+
+class _SlowPath(Exception):
+    pass
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml straight to values; refuses what needs a message (duplicate or odd keys)."""
+
+    def construct_mapping(self, node, deep=False):
+        result = {}
+        for key_node, value_node in node.value:
+            if (not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge"
+                    or key_node.value in result):
+                raise _SlowPath
+            result[key_node.value] = self.construct_object(value_node, deep=deep)
+        return result
+
+
+def _fast_load(text: str) -> Any:
+    """The values of a clean file, or None when the careful path must explain something."""
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_data()
+    except Exception:  # noqa: BLE001 - any doubt goes to the careful path, which explains it
+        return None
+    finally:
+        loader.dispose()
+
+
+def _read_with_positions(text: str, shown: str) -> Document:
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -142,7 +185,7 @@ def load_document(file: Path, shown: str) -> Document:
     data = _build(root, (), positions, shown, problems)
     if problems:
         raise YamlError(problems)
-    return Document(shown, data, positions)
+    return Document(shown, data, positions, text)
 
 
 def _compose(text: str):

@@ -112,7 +112,7 @@ def test_key_facts_appear_on_the_project_page(built_site: Path, project_id: str)
     for contact_id in project.contacts:
         assert SITE_DATA.contacts[contact_id].function in text
     for related in project.related:
-        assert f"../{related}/" in html
+        assert f'href="../../projekte/{related}/"' in html
 
 
 def test_start_page_links_every_project(built_site: Path):

@@ -266,3 +266,16 @@ def test_no_page_shows_escaped_markup(built_site):
     for page in _html_pages(built_site):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"&lt;(div|article|section|ul|li|table|dl|p|a|span)[ &]", html), page
+
+
+@pytest.mark.parametrize("text", ["a, b; c\\d", "Zeile 1\nZeile 2", "ÄÖÜß" * 40, "x" * 200, "Çağlar محمد"])
+def test_vcard_writer_round_trips_through_a_vcard_parser(text):
+    from macros.vcard import card
+
+    written = card([("FN", "", text), ("N", "", [text, "Vor;name", "", "", ""]), ("NOTE", "", text),
+                    ("ORG", "", [text])])
+    assert all(len(line.encode("utf-8")) <= 75 for line in written.split("\r\n"))
+    (parsed,) = vobject.readComponents(written)
+    assert parsed.fn.value == text and parsed.note.value == text
+    assert parsed.n.value.family == text and parsed.n.value.given == "Vor;name"
+    assert parsed.org.value == [text]
