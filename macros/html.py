@@ -8,6 +8,8 @@ off and links limited to https, mailto and tel.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -79,6 +81,7 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=[_SafeMarkdown()], output_format="html")
 
 
+@lru_cache(maxsize=None)  # pure; the same values recur on many pages
 def long_text(text: str, *, inline: bool = False) -> Markup:
     """Markdown of a long-text field as HTML: raw HTML is shown as text, unsafe links dropped."""
     out = _converter().convert(text)

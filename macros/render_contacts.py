@@ -3,6 +3,8 @@ phone, e-mail, web, address, languages, opening hours."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from babel import Locale
 
@@ -27,6 +29,7 @@ def vcard_path(contact_id: str) -> str:
 ALL_VCARDS = "kontakte/vcard/alle-kontakte.vcf"
 
 
+@lru_cache(maxsize=None)  # pure; the same values recur on many pages
 def phone_parts(number: str) -> tuple[str, str]:
     """(display in German notation, tel: target in E.164)."""
     parsed = phonenumbers.parse(number, "DE")
@@ -115,7 +118,8 @@ def contacts_by_project(site: SiteData) -> Markup:
     """An index: each project with links to its contact entries on this page."""
     items = []
     for project in site.projects.values():
-        links = [tag("a", site.contacts[cid].function, href=f"#{anchor(cid)}")
+        links = [join([tag("a", site.contacts[cid].function, href=f"#{anchor(cid)}"), " ",
+                       status_badge(site.contacts[cid].status)]).strip()
                  for cid in project.contacts if site.contacts[cid].publishable]
         items.append(tag("li", join([tag("strong", project.title), f" ({project.place_label}): ",
                                      join(links, ", ") if links else "noch kein Kontakt"])))

@@ -139,3 +139,22 @@ def test_committed_nginx_snippet_matches_the_build(built_site: Path):
     committed = (ROOT / "deploy" / "nginx" / "security-headers.conf").read_text(encoding="utf-8")
     assert committed == nginx_snippet(security_headers(built_site)), (
         "deploy/nginx/security-headers.conf ist veraltet: `make headers` ausführen und committen.")
+
+
+def test_the_fast_scan_finds_what_a_full_parse_finds(built_site):
+    """scan_html parses only the watched tags; on every real page it must see exactly what
+    the HTML parser sees when it reads the whole page."""
+    from macros.guard import _Scanner, scan_html
+
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        full = _Scanner()
+        full.feed(text)
+        full.close()
+        fast = scan_html(text)
+        assert fast.urls == full.found.urls, page
+        assert fast.scripts == full.found.scripts, page
+        assert fast.styles == full.found.styles, page
+    hostile = '<p title="a>b"><img alt="x>y" src="https://evil.example/p.png"></p><div style="color:red">'
+    found = scan_html(hostile)
+    assert found.urls == [(1, "<img src>", "https://evil.example/p.png")] and found.styles == [(1, "color:red")]
