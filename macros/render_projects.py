@@ -104,9 +104,13 @@ def project_page(site: SiteData, project_id: str, base: str = "../../") -> Marku
     return join(parts)
 
 
-def project_cards(site: SiteData, base: str = "") -> Markup:
+def project_cards(site: SiteData, base: str = "", limit: int | None = None) -> Markup:
+    """All projects as cards; with a limit, the first ones and a link to the overview,
+    so that the start page stays light however many projects there are."""
+    projects = list(site.projects.values())
+    shown = projects if limit is None else projects[:limit]
     cards = []
-    for project in site.projects.values():
+    for project in shown:
         operator = site.organisations[project.operator.organisation]
         body = join([
             tag("h3", tag("a", project.title, href=project_url(project, base))),
@@ -116,4 +120,8 @@ def project_cards(site: SiteData, base: str = "") -> Markup:
                             dl_row("Seit", since_text(project))]), class_="ziq-facts"),
         ])
         cards.append(tag("li", body, class_="ziq-card"))
-    return tag("ul", join(cards), class_="ziq-cards")
+    out = tag("ul", join(cards), class_="ziq-cards")
+    if len(shown) < len(projects):
+        out += tag("p", tag("a", f"Alle {len(projects)} Projekte", href=f"{base}projekte/"),
+                   class_="ziq-more")
+    return out

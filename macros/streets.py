@@ -194,9 +194,10 @@ def split_address(text: str) -> tuple[str, str]:
 
 def lookup(streets: list[StreetAssignment], street_text: str, number_text: str = "") -> Answer | None:
     """What the browser lookup answers; None when the street is not in the list."""
-    name, typed_number = split_address(street_text)
-    key = normalise_street(name)
-    for assignment in streets:
-        if normalise_street(assignment.street) == key:
+    by_key = {normalise_street(a.street): a for a in streets}
+    # The whole input first: some street names end in a number ("Straße 13").
+    for name, typed_number in ((street_text.strip(), ""), split_address(street_text)):
+        assignment = by_key.get(normalise_street(name))
+        if assignment is not None:
             return find_team(assignment, number_text.strip() or typed_number)
     return None

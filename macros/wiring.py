@@ -87,8 +87,8 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
         return inline_md(title)
 
     @macro
-    def project_cards():
-        return render_projects.project_cards(site, base())
+    def project_cards(limit: int | None = None):
+        return render_projects.project_cards(site, base(), limit)
 
     @macro
     def contacts(ids: list[str], level: int = 3):

@@ -279,3 +279,13 @@ def test_vcard_writer_round_trips_through_a_vcard_parser(text):
     assert parsed.fn.value == text and parsed.note.value == text
     assert parsed.n.value.family == text and parsed.n.value.given == "Vor;name"
     assert parsed.org.value == [text]
+
+
+def test_a_street_name_ending_in_a_number_is_found_whole():
+    from macros.models import StreetAssignment
+
+    streets = [StreetAssignment(street="Straße 13", team="a"), StreetAssignment(street="Straße", team="b")]
+    assert lookup(streets, "Straße 13").team == "a"
+    assert lookup(streets, "Str. 13").team == "a"
+    assert lookup(streets, "Straße", "13").team == "b"
+    assert lookup(streets, "Straße 14").team == "b"  # not a street: "14" is the house number

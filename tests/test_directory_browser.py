@@ -167,3 +167,26 @@ def test_contacts_page_prints_as_a_clean_list(browser, server):  # noqa: F811
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert boxes and all(abs(float(w) - 595.28) < 2 and abs(float(h) - 841.89) < 2 for w, h in boxes)  # A4
     page.close()
+
+
+def test_browser_finds_a_street_name_ending_in_a_number_whole(phone, server):  # noqa: F811
+    phone.goto(server + "/asd/", wait_until="networkidle")
+    teams = phone.evaluate("""() => {
+        const team = id => ({id: id, name: id, area: "", status: "example", contact: null});
+        const data = {teams: [team("a"), team("b")], streets: [["Straße 13", 0], ["Straße", 1]]};
+        return [["Straße 13", ""], ["Str. 13", ""], ["Straße", "13"], ["Straße 14", ""]]
+            .map(([s, n]) => ZIQ.lookup(data, s, n).team.id);
+    }""")
+    assert teams == ["a", "a", "b", "b"]
+
+
+def test_search_index_loads_only_when_the_search_is_used(phone, server):  # noqa: F811
+    requests = []
+    phone.on("request", lambda r: requests.append(r.url))
+    phone.goto(server + "/", wait_until="networkidle")
+    phone.wait_for_timeout(500)
+    assert not any(u.endswith("/search/search_index.json") for u in requests)
+    phone.keyboard.press("/")
+    phone.keyboard.type("Wortschatz")
+    phone.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert any(u.endswith("/search/search_index.json") for u in requests)

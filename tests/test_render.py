@@ -143,3 +143,10 @@ def test_committed_json_schemas_match_the_models():
         target = first.removeprefix("# yaml-language-server: $schema=")
         assert target != first, f"{data_file} names no schema"
         assert (data_file.parent / target).resolve().is_file(), f"{data_file}: {target}"
+
+
+def test_start_page_cards_are_limited_with_a_link_to_all(site):
+    html = render_projects.project_cards(site, "", limit=2)
+    assert html.count('class="ziq-card"') == 2
+    assert f'<a href="projekte/">Alle {len(site.projects)} Projekte</a>' in html
+    assert "Alle" not in render_projects.project_cards(site, "", limit=len(site.projects))

@@ -57,9 +57,14 @@
   /* The answer for a street and an optional house number:
    * {state: found | need-number | no-rule | unknown, street, team, rule, exception} */
   function lookup(data, streetText, numberText) {
-    var parts = splitAddress(streetText);
-    var number = String(numberText || "").trim() || parts[1];
+    // The whole input first: some street names end in a number ("Straße 13").
+    var parts = [String(streetText).trim(), ""];
     var entry = index(data)[normaliseStreet(parts[0])];
+    if (!entry) {
+      parts = splitAddress(streetText);
+      entry = index(data)[normaliseStreet(parts[0])];
+    }
+    var number = String(numberText || "").trim() || parts[1];
     if (!entry) return { state: "unknown", query: parts[0] };
     var street = entry[0];
     if (typeof entry[1] === "number") {
@@ -82,14 +87,19 @@
   }
 
   function suggest(data, text, limit) {
-    var key = normaliseStreet(splitAddress(text)[0]);
+    var found = matching(data, normaliseStreet(text), limit || 8);
+    return found.length ? found : matching(data, normaliseStreet(splitAddress(text)[0]), limit || 8);
+  }
+
+  function matching(data, key, limit) {
     if (key.length < 2) return [];
     var byKey = index(data), starts = [], inside = [];
-    data._keys.forEach(function (k) {
-      if (k.indexOf(key) === 0) starts.push(byKey[k][0]);
-      else if (k.indexOf(key) > 0) inside.push(byKey[k][0]);
-    });
-    return starts.concat(inside).slice(0, limit || 8);
+    for (var i = 0; i < data._keys.length && starts.length < limit; i++) {
+      var k = data._keys[i], at = k.indexOf(key);
+      if (at === 0) starts.push(byKey[k][0]);
+      else if (at > 0 && inside.length < limit) inside.push(byKey[k][0]);
+    }
+    return starts.concat(inside).slice(0, limit);
   }
 
   // --- opening hours (Europe/Berlin, NRW public holidays) ---------------------------------
@@ -320,7 +330,7 @@
     function showSuggestions() {
       close();
       var names = suggest(data, street.value);
-      var exact = names.length === 1 && normaliseStreet(names[0]) === normaliseStreet(splitAddress(street.value)[0]);
+      var exact = names.length === 1 && lookup(data, street.value, "").street === names[0];
       if (!names.length || exact) return;
       names.forEach(function (name, i) {
         var option = el("li", name, { role: "option", id: "ziq-opt-" + i, "aria-selected": "false" });
