@@ -75,16 +75,23 @@ browser:
 # Node tools for tests and benchmarks (Nu Html Checker, Lighthouse), pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's install script would download a Java; the machine has Java 17.
 NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | node
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# Node.js and npm for the pinned Node tools; Debian's nodejs (18.19 in bookworm) is enough.
+.PHONY: node
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; \
+	  else echo "Node.js fehlt. Bitte installieren: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
 
 # The Nu Html Checker runs on Java.
 .PHONY: java
 java:
 	@command -v java >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; \
-	  else echo "Java fehlt. Bitte installieren: sudo apt-get install openjdk-17-jre-headless" >&2; exit 1; fi; }
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else echo "Java fehlt. Bitte installieren: sudo apt-get install default-jre-headless" >&2; exit 1; fi; }
 
 test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/python -m pytest

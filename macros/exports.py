@@ -160,15 +160,15 @@ def _bound(key: tuple[int, str]) -> list | None:
     return None if key == INFINITY else [key[0], key[1]]
 
 
-def lookup_data(site: SiteData) -> dict:
-    """Compact: a street is [name, team index] or [name, [range, ...]].
+def compact_streets(assignments: list[models.StreetAssignment], team_ids: list[str]) -> list:
+    """A street is [name, team index] or [name, [range, ...]].
 
     A range is [lower, upper or null, parity, team index, exception, German wording],
     with bounds [number, letter] as the Python lookup compares them, so both agree.
     """
-    index = {t.id: i for i, t in enumerate(site.asd.teams)}
+    index = {team_id: i for i, team_id in enumerate(team_ids)}
     streets = []
-    for s in site.asd.streets:
+    for s in assignments:
         if s.team:
             streets.append([s.street, index[s.team]])
             continue
@@ -178,6 +178,11 @@ def lookup_data(site: SiteData) -> dict:
             ranges.append([list(b.lower), _bound(b.upper), b.parity, index[b.team],
                            int(b.exception), describe(rule)])
         streets.append([s.street, ranges])
+    return streets
+
+
+def lookup_data(site: SiteData) -> dict:
+    """What the browser lookup loads: the compact streets plus teams and contacts."""
     return {
         "as_of": site.asd.as_of.isoformat(),
         "as_of_text": german_date(site.asd.as_of),
@@ -186,7 +191,7 @@ def lookup_data(site: SiteData) -> dict:
         "central": _contact_summary(site, site.asd.central_contact),
         "teams": [{"id": t.id, "name": t.name, "area": t.area, "status": t.status,
                    "contact": _contact_summary(site, t.contact)} for t in site.asd.teams],
-        "streets": streets,
+        "streets": compact_streets(site.asd.streets, [t.id for t in site.asd.teams]),
     }
 
 

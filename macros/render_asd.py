@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from .exports import LOOKUP
 from .html import Markup, german_date, join, scroll_box, status_badge, tag
 from .render_contacts import contact_card
 from .streets import describe, normalise_street
 from .validate import SiteData
 
-LOOKUP_DATA = "daten/asd-suche.json"
 
 
 def team_anchor(team_id: str) -> str:
@@ -62,7 +62,7 @@ def lookup_form(site: SiteData, base: str) -> Markup:
     button = tag("button", "Team finden", type="submit", class_="md-button md-button--primary")
     form = tag("form", join([street, number, button]), id="ziq-lookup", class_="ziq-lookup",
                role="search", aria_label="ASD-Team zur Straße finden", hidden=True,
-               data_src=f"{base}{LOOKUP_DATA}", data_root=base)
+               data_src=f"{base}{LOOKUP}", data_root=base)
     answer = tag("div", "", id="ziq-answer", class_="ziq-answer", role="status", aria_live="polite")
     return form + answer
 
