@@ -35,5 +35,4 @@
     var target = event.target;
     if (target && target.matches && target.matches("[data-md-component='search-query']")) release();
   }, true);
-  window.ZIQ_SEARCH = { release: release, isReleased: function () { return released; } };
 })();
