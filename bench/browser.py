@@ -18,7 +18,7 @@ from .measure import gzip_size
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX = ("pagefind/", "search/search_index.json")  # Pagefind's chunks; lunr's one file
 
 
 class _Logged(SimpleHTTPRequestHandler):
@@ -77,6 +77,21 @@ def _file_of(site: Path, path: str) -> Path | None:
     return target if target.is_file() else None
 
 
+def _is_index(site: Path, path: str) -> bool:
+    """A search index file. The theme's file counts only where it holds the pages (the empty
+    site); with Pagefind it carries just the search settings and loads with every page."""
+    path = path.lstrip("/")
+    if path.startswith(SEARCH_INDEX[0]):
+        return True
+    return path == SEARCH_INDEX[1] and not (site / "pagefind").is_dir()
+
+
+def _wire_size(found: Path) -> int:
+    """Bytes over the wire: Pagefind's chunks are stored gzipped; everything else gzip -9."""
+    data = found.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else gzip_size(data)
+
+
 def start_page(browser, site: Path) -> StartPage:
     with serve(site) as (url, served):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -89,9 +104,9 @@ def start_page(browser, site: Path) -> StartPage:
     for path in requested:
         found = _file_of(site, path)
         files.append((path, gzip_size(found.read_bytes()) if found else 0))
-    index = any(p.lstrip("/") == SEARCH_INDEX for p, _ in files)
+    index = any(_is_index(site, p) for p, _ in files)
     total = sum(b for _, b in files)
-    without = sum(b for p, b in files if p.lstrip("/") != SEARCH_INDEX)
+    without = sum(b for p, b in files if not _is_index(site, p))
     return StartPage(total, without, index, files)
 
 
@@ -142,6 +157,7 @@ class Latency:
     samples_ms: list[float]
     skipped: list[str]
     cold_ms: float | None = None
+    cold_bytes: int | None = None  # what the first query fetched (search only), compressed
 
     @property
     def median(self) -> float | None:
@@ -195,10 +211,11 @@ def asd_latency(browser, site: Path, queries: list[Query]) -> Latency | None:
 
 
 def search_latency(browser, site: Path, queries: list[str]) -> Latency:
-    with serve(site) as (url, _):
+    with serve(site) as (url, served):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.goto(url + "/", wait_until="networkidle")
+        before = len(served)
         page.click(".md-search__input")
         # Wait until the worker has built the index: a first query returns results.
         started = time.perf_counter()
@@ -208,6 +225,8 @@ def search_latency(browser, site: Path, queries: list[str]) -> Latency:
         page.evaluate(_PROBE, {"inputs": [".md-search__input"], "snapshot": _SEARCH_SNAPSHOT})
         result = Latency([], [])
         result.cold_ms = ready_s * 1000  # first results after load: index fetch and build included
+        fetched = [_file_of(site, p) for p in served[before:]]
+        result.cold_bytes = sum(_wire_size(f) for f in fetched if f is not None)
         for q in queries:
             ms = _type_and_time(page, Query([(".md-search__input", q)], {}, q), settle=0.6,
                                 clear=[".md-search__input"])

@@ -77,16 +77,33 @@ class Sizes:
     largest_page_gz: int
 
 
+def search_index_size(site: Path) -> tuple[int, int]:
+    """(raw, gzip) bytes of the whole search index: Pagefind's folder where there is one (its
+    chunks are stored gzipped already), else the theme's single lunr file (the empty site)."""
+    folder = site / "pagefind"
+    if not folder.is_dir():
+        index = (site / "search" / "search_index.json").read_bytes()
+        return len(index), gzip_size(index)
+    raw = gz = 0
+    for path in (p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            raw, gz = raw + len(gzip.decompress(data)), gz + len(data)
+        else:
+            raw, gz = raw + len(data), gz + gzip_size(data)
+    return raw, gz
+
+
 def sizes(site: Path) -> Sizes:
     files = [p for p in site.rglob("*") if p.is_file()]
     html = [p for p in files if p.suffix == ".html"]
     largest = max(html, key=lambda p: p.stat().st_size)
-    index = (site / "search" / "search_index.json").read_bytes()
+    search_raw, search_gz = search_index_size(site)
     return Sizes(
         site_bytes=sum(p.stat().st_size for p in files),
         pages=len(html),
-        search_raw=len(index),
-        search_gz=gzip_size(index),
+        search_raw=search_raw,
+        search_gz=search_gz,
         largest_page=largest.relative_to(site).as_posix(),
         largest_page_bytes=largest.stat().st_size,
         largest_page_gz=gzip_size(largest.read_bytes()),

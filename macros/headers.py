@@ -33,12 +33,14 @@ def script_hashes(site: Path, scripts: list[tuple[str, str]] | None = None) -> l
 def content_security_policy(hashes: list[str]) -> str:
     directives = [
         "default-src 'none'",
-        "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
+        # 'wasm-unsafe-eval' lets the search (Pagefind) compile its own WebAssembly file; it
+        # does not allow eval() or inline scripts.
+        " ".join(["script-src 'self' 'wasm-unsafe-eval'", *hashes]),
         "style-src 'self'",
         # Material's icons are data: SVGs in its stylesheet.
         "img-src 'self' data:",
         "font-src 'self'",
-        # Search index and JSON data files; the search runs in a same-origin worker.
+        # Search index chunks and JSON data files; the search runs in a same-origin worker.
         "connect-src 'self'",
         "worker-src 'self'",
         "manifest-src 'self'",

@@ -22,4 +22,4 @@ def page_info(stand: date | None, report_href: str | None) -> Markup:
         parts.append(tag("a", "Fehler melden", href=report_href, class_="ziq-report"))
     if not parts:
         return Markup("")
-    return tag("div", tag("p", join(parts, " · ")), class_="ziq-pageinfo")
+    return tag("div", tag("p", join(parts, " · ")), class_="ziq-pageinfo", data_pagefind_ignore=True)

@@ -21,4 +21,4 @@ def emergency_block(site: SiteData) -> Markup:
     # Kept out of the search index: it would otherwise match "Notfall" on every page.
     return tag("aside", join([tag("h2", site.emergency.title), tag("p", site.emergency.intro),
                               tag("ul", join(items))]),
-               class_="ziq-emergency", aria_label=site.emergency.title, data_search_exclude=True)
+               class_="ziq-emergency", aria_label=site.emergency.title, data_pagefind_ignore=True)

@@ -22,6 +22,11 @@ FIXES = {
          '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
         ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
          '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+        ('"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
+         '"search": "assets/search-worker.js" | url,'),
+        ('<article class="md-content__inner md-typeset">',
+         '<article class="md-content__inner md-typeset"{% if page and page.meta and page.meta.pagefind %}'
+         ' data-pagefind-body{% endif %}>'),
     ],
     "partials/search.html": [
         ('<div class="md-search" data-md-component="search" role="dialog">',

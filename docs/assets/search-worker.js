@@ -1,0 +1,104 @@
+/* Search worker: Material's search box, answered by Pagefind.
+ *
+ * Material's own worker builds a lunr index in the browser from one JSON file holding every
+ * page; at a few hundred projects that file is megabytes and building the index takes seconds
+ * on a phone. Pagefind (macros/search_index.py runs it after the build) splits the index into
+ * small chunks and loads only the ones a query needs.
+ *
+ * Material talks to its worker with four messages (integrations/search/worker/message in the
+ * theme's source): SETUP (index data, ignored here: the theme's index holds no pages) -> READY,
+ * QUERY (the typed text) -> RESULT ({items: [[page, section, ...], ...]}). The theme puts
+ * `title` and `text` into the page as HTML, so titles are escaped here; Pagefind's excerpts are
+ * already escaped text with <mark> around the hits.
+ */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var PAGES = 10;     // pages per answer: the theme shows ten before scrolling
+var SECTIONS = 3;   // sections shown open per page; the rest go under "weitere"
+
+// The site's root: this file is <root>/assets/search-worker.js.
+var root = new URL("../", self.location.href);
+var pagefind = null;
+var latest = 0;
+
+function load() {
+  if (!pagefind) {
+    pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+      return module.options({ basePath: new URL("pagefind/", root).pathname, excerptLength: 24 })
+        .then(function () { return module.init(); })
+        .then(function () { return module; });
+    });
+  }
+  return pagefind;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+// Pagefind answers with paths from the server root; the theme expects them relative to the site.
+function relative(url) {
+  var path = new URL(url, root).pathname;
+  return path.indexOf(root.pathname) === 0 ? path.slice(root.pathname.length) + new URL(url, root).hash
+                                           : url;
+}
+
+function words(query) {
+  var terms = {};
+  query.toLowerCase().split(/[\s\-]+/).forEach(function (word) { if (word) terms[word] = true; });
+  return terms;
+}
+
+function group(data, score, terms) {
+  var page = {
+    location: relative(data.url), title: escapeHtml(data.meta.title || data.url),
+    text: data.excerpt, score: score, terms: terms
+  };
+  var sections = (data.sub_results || [])
+    .filter(function (sub) {  // the page itself is the group's head, not one of its sections
+      return sub.url.indexOf("#") !== -1 && !(sub.anchor && sub.anchor.element === "h1");
+    })
+    .map(function (sub, i) {
+      return {
+        location: relative(sub.url), title: escapeHtml(sub.title), text: sub.excerpt,
+        // The theme folds sections scored below the page's score under "weitere Treffer".
+        score: i < SECTIONS ? score : score / 2, terms: terms, parent: page
+      };
+    });
+  return [page].concat(sections);
+}
+
+function search(query) {
+  var ticket = ++latest;
+  var terms = words(query);
+  if (!query.trim()) return Promise.resolve([]);
+  return load().then(function (module) {
+    return module.search(query);
+  }).then(function (found) {
+    if (ticket !== latest || !found) return null;  // a newer query is already on its way
+    var top = found.results.slice(0, PAGES);
+    return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
+      return pages.map(function (data, i) { return group(data, top[i].score, terms); });
+    });
+  });
+}
+
+// Node loads this file for the unit tests (tests/test_search.py).
+if (typeof module !== "undefined") module.exports = { group: group, relative: relative };
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    self.postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    search(message.data).then(function (items) {
+      if (items) self.postMessage({ type: RESULT, data: { items: items } });
+    }, function (error) {
+      console.warn("Suche fehlgeschlagen:", error);
+      self.postMessage({ type: RESULT, data: { items: [] } });
+    });
+  }
+});

@@ -1,0 +1,132 @@
+"""The site search: Pagefind indexes the article of each page, and the search box (the theme's)
+gets its answers through docs/assets/search-worker.js."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+from macros.search_hook import UNUSED
+
+WORKER = ROOT / "docs" / "assets" / "search-worker.js"
+
+
+def _fragments(site: Path) -> list[dict]:
+    out = []
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        out.append(json.loads(data[data.index(b"{"):]))
+    return out
+
+
+class _Ignored(HTMLParser):
+    """Text of each element marked data-pagefind-ignore (the emergency block, the page info)."""
+
+    def __init__(self):
+        super().__init__()
+        self.blocks: list[list[str]] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += tag not in VOID
+        elif "data-pagefind-ignore" in dict(attrs):
+            self.depth = 1
+            self.blocks.append([])
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.blocks[-1].append(data)
+
+
+VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source"}
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_page_is_indexed_once_and_only_its_article(built_site):
+    fragments = {f["url"]: f for f in _fragments(built_site)}
+    pages = {"/" + p.relative_to(built_site).parent.as_posix() + "/": p for p in built_site.rglob("index.html")}
+    assert sorted(fragments) == sorted(u.replace("/./", "/") for u in pages)
+    for url, path in pages.items():
+        fragment = fragments[url.replace("/./", "/")]
+        content = _words(fragment["content"])
+        html = path.read_text(encoding="utf-8")
+        parser = _Ignored()
+        parser.feed(html)
+        assert len(parser.blocks) == 2, url  # the page info and the emergency block
+        for block in parser.blocks:
+            assert _words("".join(block)) not in content, url
+        # Skip link and footer are outside the article.
+        assert "Zum Inhalt" in html and "Zum Inhalt" not in content
+        assert ">Datenschutz</a>" in html and "Impressum Datenschutz Barrierefreiheit" not in content
+        assert "¶" not in content and "¶" not in fragment["meta"]["title"]
+
+
+def test_the_theme_index_holds_no_pages_and_pagefind_ships_no_unused_ui(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["de"]
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    for name in UNUSED:
+        assert not (built_site / "pagefind" / name).exists(), name
+
+
+@pytest.fixture(scope="module")
+def node() -> str:
+    executable = shutil.which("node")
+    if executable is None:
+        pytest.fail("Node.js fehlt: make test installiert es (apt-get install nodejs).")
+    return executable
+
+
+def _group(node: str, data: dict, base: str = "https://stadt.example/ziq/") -> list[dict]:
+    script = f"""
+      global.self = {{location: {{href: {json.dumps(base + "assets/search-worker.js")}}},
+                      addEventListener() {{}}, postMessage() {{}}}};
+      const worker = require({json.dumps(str(WORKER))});
+      process.stdout.write(JSON.stringify(worker.group({json.dumps(data)}, 7.5, {{kita: true}})));
+    """
+    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_worker_escapes_titles_and_keeps_the_highlighted_excerpt(node):
+    items = _group(node, {
+        "url": "/ziq/kontakte/", "meta": {"title": "Kita <img src=x onerror=alert(1)> & Co"},
+        "excerpt": "Die <mark>Kita</mark> &amp; mehr", "sub_results": [
+            {"url": "/ziq/kontakte/", "title": "Seitenanfang", "excerpt": "x"},
+            {"url": "/ziq/kontakte/#kontakte", "title": "Kontakte", "excerpt": "x", "anchor": {"element": "h1"}},
+            {"url": "/ziq/kontakte/#kontakt-kita", "title": "<b>Kita</b>", "excerpt": "<mark>Kita</mark>",
+             "anchor": {"element": "h3"}},
+        ]})
+    page, *sections = items
+    assert page["title"] == "Kita &lt;img src=x onerror=alert(1)&gt; &amp; Co"
+    assert page["text"] == "Die <mark>Kita</mark> &amp; mehr"
+    # Paths relative to the site, which here lives under /ziq/.
+    assert page["location"] == "kontakte/"
+    # The page itself (top and h1) is the group's head, not a section of it.
+    assert [s["location"] for s in sections] == ["kontakte/#kontakt-kita"]
+    assert sections[0]["title"] == "&lt;b&gt;Kita&lt;/b&gt;"
+    assert page["terms"] == {"kita": True} and sections[0]["parent"]["location"] == "kontakte/"
+
+
+def test_worker_folds_sections_beyond_the_third_under_more(node):
+    subs = [{"url": f"/kontakte/#k{i}", "title": f"K{i}", "excerpt": "", "anchor": {"element": "h3"}}
+            for i in range(5)]
+    items = _group(node, {"url": "/kontakte/", "meta": {"title": "Kontakte"}, "excerpt": "",
+                          "sub_results": subs}, base="https://stadt.example/")
+    # The theme opens sections scored like the page and folds the rest under "weitere".
+    assert [i["score"] for i in items] == [7.5, 7.5, 7.5, 7.5, 3.75, 3.75]
