@@ -6,6 +6,7 @@ site can move to another generator. Data is loaded once per build, here.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -75,13 +76,40 @@ def define_env(env) -> None:
     _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
     _EMERGENCY = str(emergency_block(TrackedSite(site, _USED)))  # a str: str + Markup would escape the page
     _ON_EVERY_PAGE = list(_USED.paths)
-    register(env, TrackedSite(site, _USED), page_url=lambda: env.page.url if env.page else "",
+    # Only with the hook that puts the blocks back; without it every block goes through Markdown.
+    global _KEEP
+    _KEEP = any(Path(name).name == "stash.py" for name in (env.conf.get("hooks") or {}))
+    register(_KeepingLargeBlocks(env) if _KEEP else env, TrackedSite(site, _USED), page_url=lambda: env.page.url if env.page else "",
              site_url=(getattr(env, "conf", None) or {}).get("site_url") or "",
              used=_USED, project_dir=Path(env.project_dir))
 
 
+class _KeepingLargeBlocks:
+    """The plugin's env, except that each macro's large HTML blocks skip Markdown
+    (macros/stash.py)."""
+
+    def __init__(self, env):
+        self._env = env
+
+    def __getattr__(self, name):
+        return getattr(self._env, name)
+
+    def macro(self, fn, name: str = ""):
+        from .stash import keep
+
+        env = self._env
+
+        @functools.wraps(fn)
+        def kept(*args, **kwargs):
+            out = fn(*args, **kwargs)
+            return keep(env.page.meta, out) if isinstance(out, str) and env.page is not None else out
+
+        return env.macro(kept, name or fn.__name__)
+
+
 _ABBREVIATIONS = ""
 _EMERGENCY = ""
+_KEEP = False
 _SITE = None
 _USED = None
 _ON_EVERY_PAGE: list[str] = []
@@ -97,6 +125,7 @@ def on_post_page_macros(env) -> None:
     """Append "Stand" and "Fehler melden", the emergency block that ends every page, and the
     glossary's abbreviations (explained on hover/tap)."""
     from .pageinfo import page_info, report_link
+    from .stash import META_KEY, keep, restore
 
     project_dir = Path(env.project_dir)
     page_file = os.path.relpath(env.page.file.abs_src_path, project_dir)
@@ -105,14 +134,16 @@ def on_post_page_macros(env) -> None:
     page_url = (env.conf.get("site_url") or "") + env.page.url
     info = page_info(_HISTORY.last_changed([page_file, *shown]) if _HISTORY is not None else None,
                      report_link(template, page_url) if template else None)
-    env.markdown += "\n\n" + str(info) + "\n\n" + _EMERGENCY + "\n\n" + _ABBREVIATIONS + "\n"
+    emergency = keep(env.page.meta, _EMERGENCY) if _KEEP else _EMERGENCY
+    env.markdown += "\n\n" + str(info) + "\n\n" + emergency + "\n\n" + _ABBREVIATIONS + "\n"
     # The benchmark (bench/) builds the site once more from this output without the
-    # macros plugin, to show what the macros themselves cost.
+    # macros plugin, to show what the macros themselves cost. That copy gets the blocks
+    # themselves, as a site written by hand would have them.
     freeze = os.environ.get("ZIQ_FREEZE_DIR")
     if freeze:
         target = Path(freeze) / env.page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.markdown, encoding="utf-8")
+        target.write_text(restore(env.markdown, env.page.meta.get(META_KEY) or []), encoding="utf-8")
 
 
 def on_post_build(env) -> None:

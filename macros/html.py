@@ -77,6 +77,7 @@ class _SafeMarkdown(markdown.extensions.Extension):
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
 
 
+@lru_cache(maxsize=1)  # building a converter costs more than converting a paragraph
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=[_SafeMarkdown()], output_format="html")
 
@@ -84,7 +85,7 @@ def _converter() -> markdown.Markdown:
 @lru_cache(maxsize=None)  # pure; the same values recur on many pages
 def long_text(text: str, *, inline: bool = False) -> Markup:
     """Markdown of a long-text field as HTML: raw HTML is shown as text, unsafe links dropped."""
-    out = _converter().convert(text)
+    out = _converter().reset().convert(text)
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return Markup(out)

@@ -104,14 +104,84 @@ def contact_cards(site: SiteData, ids: list[str], base: str, level: int = 3) -> 
     return tag("div", join(contact_card(site, c, base, level) for c in shown), class_="ziq-contacts")
 
 
+# Up to this many published contacts the contacts page shows every entry in full. Above it, an
+# entry that a project page shows in full gets one line here (name, phone, e-mail, a link to the
+# full entry): at 8,000 contacts the full page was 13 MB, the largest part of the build, and
+# too heavy for the search to answer from (bench/README.md).
+FULL_PAGE_LIMIT = 300
+
+
+def is_compact(site: SiteData) -> bool:
+    return len(site.published_contacts) > FULL_PAGE_LIMIT
+
+
+def home_projects(site: SiteData) -> dict:
+    """Contact id -> the first project whose page shows the contact in full."""
+    homes: dict = {}
+    for project in site.projects.values():
+        for cid in project.contacts:
+            homes.setdefault(cid, project)
+    return homes
+
+
+def contact_line(contact: Contact, full_entry: str) -> Markup:
+    """One line of the compact directory; the anchor stays, so every link to the entry works."""
+    parts = [tag("strong", contact.name or contact.function), " ", status_badge(contact.status)]
+    if contact.name:
+        parts.append(f", {contact.function}")
+    for phone in contact.phones:
+        shown, target = phone_parts(phone.number)
+        parts += [" · Telefon ", tag("a", shown, href=f"tel:{target}")]
+    for email in contact.emails:
+        parts += [" · ", tag("a", email, href=f"mailto:{email}")]
+    parts += [" · ", tag("a", "Eintrag mit Öffnungszeiten", href=full_entry)]
+    return tag("li", join(parts), id=anchor(contact.id))
+
+
 def contacts_by_organisation(site: SiteData, base: str, level: int = 2) -> Markup:
+    compact = is_compact(site)
+    homes = home_projects(site) if compact else {}
     blocks = []
     for org in site.organisations.values():
-        ids = [c.id for c in site.published_contacts.values() if c.organisation == org.id]
-        if ids:
-            blocks.append(tag("section", tag(f"h{level}", org.name, id=f"organisation-{org.id}")
-                              + contact_cards(site, ids, base, level + 1)))
+        contacts = [c for c in site.published_contacts.values() if c.organisation == org.id]
+        if not contacts:
+            continue
+        heading = tag(f"h{level}", org.name, id=f"organisation-{org.id}")
+        lines = [contact_line(c, f"{base}projekte/{homes[c.id].id}/#{anchor(c.id)}")
+                 for c in contacts if c.id in homes]
+        full = [c.id for c in contacts if c.id not in homes]
+        body = tag("ul", join(lines), class_="ziq-contact-lines") if lines else Markup("")
+        if full:
+            body += contact_cards(site, full, base, level + 1)
+        # The search finds each entry on its own (search_records), not this whole long page.
+        blocks.append(tag("section", heading + body, data_pagefind_ignore=True))
     return join(blocks)
+
+
+def search_record(site: SiteData, contact: Contact, page_url: str) -> dict:
+    """One contact as its own search result: what a visitor would type to find it."""
+    # The title (name, or else the function) is the result's heading; the rest follows it.
+    parts = [contact.function if contact.name else "", site.organisations[contact.organisation].name]
+    parts += [phone_parts(p.number)[0] for p in contact.phones]
+    parts += list(contact.emails)
+    if contact.address:
+        parts.append(address_line(contact.address))
+    if contact.languages:
+        parts.append("Sprachen: " + ", ".join(language_name(c) for c in contact.languages))
+    if contact.hours:
+        parts += ["Öffnungszeiten:", *weekly_lines(contact.hours)]
+    return {"url": f"/{page_url}#{anchor(contact.id)}", "title": contact.name or contact.function,
+            "content": ". ".join(p for p in parts if p)}
+
+
+def search_records(site: SiteData, page_url: str) -> list[dict]:
+    return [search_record(site, c, page_url) for c in site.published_contacts.values()]
+
+
+def contacts_on_page(site: SiteData) -> list[Contact]:
+    """The contacts the contacts page shows in full (for its structured data)."""
+    homes = home_projects(site) if is_compact(site) else {}
+    return [c for c in site.contacts.values() if c.id not in homes]
 
 
 def contacts_by_project(site: SiteData) -> Markup:

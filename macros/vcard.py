@@ -18,6 +18,8 @@ def escape(text: str) -> str:
 def fold(line: str, limit: int = 75) -> str:
     """Lines longer than 75 octets continue on the next line after a space,
     without splitting a UTF-8 character."""
+    if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:  # most lines are short
+        return line
     out, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))

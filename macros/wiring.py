@@ -54,6 +54,9 @@ def format_fact(value) -> str:
     raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
 
 
+SEARCH_RECORDS = "pagefind_records"  # the same key in macros/search_hook.py
+
+
 def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "",
              used: UsedFiles | None = None, project_dir: Path = Path(".")) -> None:
     def base() -> str:
@@ -96,11 +99,14 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
 
     @macro
     def contacts_by_organisation(level: int = 2):
+        # Picked up by the search hook (macros/search_hook.py): each entry is a search result.
+        if getattr(env, "page", None) is not None:
+            env.page.meta[SEARCH_RECORDS] = render_contacts.search_records(site, page_url())
         return render_contacts.contacts_by_organisation(site, base(), level)
 
     @macro
     def contacts_jsonld():
-        return jsonld.script(jsonld.contacts_graph(site, list(site.contacts.values()), absolute()))
+        return jsonld.script(jsonld.contacts_graph(site, render_contacts.contacts_on_page(site), absolute()))
 
     @macro
     def all_vcards_link():

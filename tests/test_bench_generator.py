@@ -67,3 +67,32 @@ def test_frozen_copy_builds_without_macros(synthetic, tmp_path):
     measure.build(frozen, 1, site_dir=tmp_path / "frozen-site")
     page = (tmp_path / "frozen-site" / "kontakte" / "index.html").read_text(encoding="utf-8")
     assert 'id="kontakt-kontakt-1"' in page
+
+
+def test_large_directory_lists_project_contacts_in_one_line(tmp_path):
+    """Above FULL_PAGE_LIMIT contacts the contacts page keeps every anchor, but a contact shown in
+    full on a project page gets one line there with a link to that entry."""
+    import re
+
+    from macros.render_contacts import FULL_PAGE_LIMIT
+
+    n = FULL_PAGE_LIMIT // 10 + 5
+    data = workspace.synthetic_project(tmp_path / "project", n)
+    built = mkdocs_build(tmp_path / "project", tmp_path / "site")
+    assert built.returncode == 0, built.output
+    page = (tmp_path / "site" / "kontakte" / "index.html").read_text(encoding="utf-8")
+    in_projects = {cid for p in data.projects for cid in p.contacts}
+    lines = re.findall(r'<li id="kontakt-([^"]+)">(.*?)</li>', page)
+    published = [c for c in data.contacts if c.publishable]
+    assert len(published) > FULL_PAGE_LIMIT
+    assert {cid for cid, _ in lines} == {c.id for c in published if c.id in in_projects}
+    for cid, line in lines:
+        target = re.search(r'href="\.\./projekte/([^/]+)/#kontakt-([^"]+)"', line)
+        assert target and target.group(2) == cid, line
+        project_page = (tmp_path / "site" / "projekte" / target.group(1) / "index.html").read_text(encoding="utf-8")
+        assert f'<h3 id="kontakt-{cid}">' in project_page
+        assert 'href="tel:' in line
+    # The rest (here the ASD teams' contacts) keep their full entry on this page.
+    for contact in published:
+        if contact.id not in in_projects:
+            assert f'<h3 id="kontakt-{contact.id}">' in page

@@ -25,7 +25,7 @@ var latest = 0;
 function load() {
   if (!pagefind) {
     pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-      return module.options({ basePath: new URL("pagefind/", root).pathname, excerptLength: 24 })
+      return module.options({ basePath: new URL("pagefind/", root).pathname, baseUrl: root.pathname, excerptLength: 24 })
         .then(function () { return module.init(); })
         .then(function () { return module; });
     });
@@ -53,13 +53,14 @@ function words(query) {
 }
 
 function group(data, score, terms) {
+  if (data.meta.target) return entry(data, score, terms);
   var page = {
     location: relative(data.url), title: escapeHtml(data.meta.title || data.url),
     text: data.excerpt, score: score, terms: terms
   };
   var sections = (data.sub_results || [])
     .filter(function (sub) {  // the page itself is the group's head, not one of its sections
-      return sub.url.indexOf("#") !== -1 && !(sub.anchor && sub.anchor.element === "h1");
+      return sub.url !== data.url && sub.url.indexOf("#") !== -1 && !(sub.anchor && sub.anchor.element === "h1");
     })
     .map(function (sub, i) {
       return {
@@ -69,6 +70,16 @@ function group(data, score, terms) {
       };
     });
   return [page].concat(sections);
+}
+
+// A result of its own for one entry of a long page (each contact of the contacts page): shown
+// like a section under its page, as the theme shows sections.
+function entry(data, score, terms) {
+  var target = relative(data.meta.target);
+  var page = { location: target.split("#")[0], title: escapeHtml(data.meta.page || ""), text: "",
+               score: score, terms: terms };
+  return [page, { location: target, title: escapeHtml(data.meta.title), text: data.excerpt,
+                  score: score, terms: terms, parent: page }];
 }
 
 function search(query) {
