@@ -58,7 +58,7 @@ def _words(text: str) -> str:
 
 
 def test_every_page_is_indexed_once_and_only_its_article(built_site):
-    fragments = {f["url"]: f for f in _fragments(built_site)}
+    fragments = {f["url"]: f for f in _fragments(built_site) if "target" not in f["meta"]}
     pages = {"/" + p.relative_to(built_site).parent.as_posix() + "/": p for p in built_site.rglob("index.html")}
     assert sorted(fragments) == sorted(u.replace("/./", "/") for u in pages)
     for url, path in pages.items():
@@ -67,13 +67,32 @@ def test_every_page_is_indexed_once_and_only_its_article(built_site):
         html = path.read_text(encoding="utf-8")
         parser = _Ignored()
         parser.feed(html)
-        assert len(parser.blocks) == 2, url  # the page info and the emergency block
+        assert len(parser.blocks) >= 2, url  # the page info and the emergency block at least
         for block in parser.blocks:
             assert _words("".join(block)) not in content, url
         # Skip link and footer are outside the article.
         assert "Zum Inhalt" in html and "Zum Inhalt" not in content
         assert ">Datenschutz</a>" in html and "Impressum Datenschutz Barrierefreiheit" not in content
         assert "¶" not in content and "¶" not in fragment["meta"]["title"]
+
+
+def test_each_published_contact_is_a_result_of_its_own(built_site):
+    from macros.validate import load_site
+
+    site = load_site(ROOT / "data")
+    records = [f for f in _fragments(built_site) if "target" in f["meta"]]
+    assert sorted(r["meta"]["target"] for r in records) == sorted(
+        f"/kontakte/#kontakt-{cid}" for cid in site.published_contacts)
+    for record in records:
+        contact = site.published_contacts[record["meta"]["target"].rsplit("#kontakt-", 1)[1]]
+        assert record["meta"]["title"] == (contact.name or contact.function)
+        assert record["meta"]["page"] == "Kontakte"
+        assert site.organisations[contact.organisation].name in record["content"]
+    # Written for the indexer only, never published.
+    assert not (built_site / "_pagefind_records").exists()
+    page = (built_site / "kontakte" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<section data-pagefind-ignore>') == len(
+        {c.organisation for c in site.published_contacts.values()})
 
 
 def test_the_theme_index_holds_no_pages_and_pagefind_ships_no_unused_ui(built_site):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 import markdown
 import pytest
 from markupsafe import Markup
@@ -58,9 +56,8 @@ def test_site_is_the_same_with_and_without_the_shortcut(tmp_path):
         a = (with_hook / "site" / page).read_text(encoding="utf-8")
         b = (without / "site" / page).read_text(encoding="utf-8")
         # Markdown puts a line break between top-level elements of a raw block; that is all.
-        changes = [(op, a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2
-                   in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal"]
-        assert all(change == ("insert", "", "\n") for change in changes), (page, changes[:3])
+        assert a.replace("\n", "") == b.replace("\n", ""), page
+        assert a.count("\n") <= b.count("\n"), page
         assert "data-ziq-html" not in a
         kept += "ziq-emergency" in a
     assert kept == len(pages) - 1  # every page but 404 has the (kept) emergency block
