@@ -78,7 +78,8 @@ def define_env(env) -> None:
     _ON_EVERY_PAGE = list(_USED.paths)
     # Only with the hook that puts the blocks back; without it every block goes through Markdown.
     global _KEEP
-    _KEEP = any(Path(name).name == "stash.py" for name in (env.conf.get("hooks") or {}))
+    hooks = ((getattr(env, "conf", None) or {}).get("hooks")) or {}
+    _KEEP = any(Path(name).name == "stash.py" for name in hooks)
     register(_KeepingLargeBlocks(env) if _KEEP else env, TrackedSite(site, _USED), page_url=lambda: env.page.url if env.page else "",
              site_url=(getattr(env, "conf", None) or {}).get("site_url") or "",
              used=_USED, project_dir=Path(env.project_dir))

@@ -49,13 +49,19 @@ def pagefind_executable() -> Path:
 
 
 def record_page(record: dict) -> str:
-    """A result of its own. Its address is the entry's (meta "target"), not this file's."""
-    return (f'<!doctype html><html lang="de"><head><title>{html.escape(record["title"])}</title></head>'
-            f'<body data-pagefind-body><h1>{html.escape(record["title"])}</h1>'
-            f'<p>{html.escape(record["content"])}</p>'
-            f'<span hidden data-pagefind-meta="target:{html.escape(record["url"])}"></span>'
-            f'<span hidden data-pagefind-meta="page:{html.escape(record.get("page_title") or "")}"></span>'
-            '</body></html>')
+    """A result of its own. Its address is the entry's (meta "target"), not this file's. The
+    metadata sit in attributes: Pagefind's "key:value" form would split a value at a comma."""
+    def meta(key: str, value: str) -> str:
+        return f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
+
+    title = html.escape(record["title"])
+    return ('<!doctype html><html lang="de"><head>'
+            f'<title>{title}</title>{meta("title", record["title"])}{meta("target", record["url"])}'
+            f'{meta("page", record.get("page_title") or "")}</head>'
+            # Weighted like a sub-heading, not a page title: a page about the same name (the
+            # project "Wortschatz") ranks above its contact.
+            f'<body data-pagefind-body><p data-pagefind-weight="0.5">{title}</p>'
+            f'<p data-pagefind-weight="0.5">{html.escape(record["content"])}</p></body></html>')
 
 
 def build_index(site: Path, records: list[dict] = ()) -> None:

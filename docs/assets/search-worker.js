@@ -25,7 +25,10 @@ var latest = 0;
 function load() {
   if (!pagefind) {
     pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-      return module.options({ basePath: new URL("pagefind/", root).pathname, baseUrl: root.pathname, excerptLength: 24 })
+      return module.options({ basePath: new URL("pagefind/", root).pathname, baseUrl: root.pathname, excerptLength: 24,
+        // Length does not count against a page: a project page must rank above its one-line
+        // contact entry when both carry the name.
+        ranking: { pageLength: 0 } })
         .then(function () { return module.init(); })
         .then(function () { return module; });
     });
