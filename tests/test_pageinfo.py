@@ -34,7 +34,7 @@ def test_every_page_has_edit_link_stand_and_report_link(built_site: Path):
         edit = re.search(r'<a href="([^"]+)" title="Seite bearbeiten" class="md-content__button md-icon" '
                          r'rel="edit">', html)
         assert edit and edit.group(1) == f"{repo_url.rstrip('/')}/{edit_uri}{source}", source
-        info = re.findall(r'<div class="ziq-pageinfo"><p>Stand: <time datetime="(\d{4}-\d\d-\d\d)">[^<]+</time>'
+        info = re.findall(r'<div class="ziq-pageinfo" data-pagefind-ignore><p>Stand: <time datetime="(\d{4}-\d\d-\d\d)">[^<]+</time>'
                           r' · <a href="([^"]+)" class="ziq-report">Fehler melden</a></p></div>', html)
         assert len(info) == 1, source
         href = info[0][1].replace("&amp;", "&")
