@@ -72,6 +72,11 @@ def _initial(street: str) -> str:
     return letter if letter.isalpha() else "#"
 
 
+# Up to this many streets the table is part of the site search (a street name leads to its
+# letter's section); above it, only the lookup form answers (bench/README.md).
+SEARCHABLE_STREETS = 2000
+
+
 def street_table(site: SiteData, level: int = 3) -> Markup:
     """One table per initial letter, each under its own heading, so the site search
     leads to a short section rather than the whole list."""
@@ -101,5 +106,8 @@ def street_table(site: SiteData, level: int = 3) -> Markup:
         table = tag("table", join([tag("caption", title), head, tag("tbody", join(rows, "\n"))], "\n"),
                     class_="ziq-table ziq-streets")
         blocks.append(tag(f"h{level}", title, id=f"strassen-{letter.lower()}"))
-        blocks.append(scroll_box(table, f"{title} (seitlich verschiebbar)"))
+        box = scroll_box(table, f"{title} (seitlich verschiebbar)")
+        # A city-wide list is left to the lookup form: in the site search, a common word
+        # ("Beispielstraße") made the browser sift thousands of rows for every answer.
+        blocks.append(tag("div", box, data_pagefind_ignore=True) if len(ordered) > SEARCHABLE_STREETS else box)
     return join(blocks)

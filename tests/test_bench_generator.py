@@ -96,3 +96,20 @@ def test_large_directory_lists_project_contacts_in_one_line(tmp_path):
     for contact in published:
         if contact.id not in in_projects:
             assert f'<h3 id="kontakt-{contact.id}">' in page
+
+
+def test_city_wide_street_table_is_left_to_the_lookup(tmp_path):
+    """Above SEARCHABLE_STREETS the street table is kept out of the site search; the lookup
+    form (and its street list) still has every street."""
+    from macros.render_asd import SEARCHABLE_STREETS, street_table
+    from macros.validate import load_site
+
+    n = SEARCHABLE_STREETS // 25 + 1
+    workspace.synthetic_project(tmp_path / "project", n)
+    site = load_site(tmp_path / "project" / "data")
+    assert len(site.asd.streets) > SEARCHABLE_STREETS
+    html = str(street_table(site))
+    sections = html.count("<h3 ")
+    assert sections > 1 and html.count("<div data-pagefind-ignore>") == sections
+    small = load_site(Path(__file__).parent.parent / "data")
+    assert "data-pagefind-ignore" not in str(street_table(small))
