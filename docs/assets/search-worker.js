@@ -86,7 +86,7 @@ function entry(data, score, terms) {
 }
 
 function search(query) {
-  var ticket = ++latest;
+  var ticket = latest;
   var terms = words(query);
   if (!query.trim()) return Promise.resolve([]);
   return load().then(function (module) {
@@ -95,6 +95,7 @@ function search(query) {
     if (ticket !== latest || !found) return null;  // a newer query is already on its way
     var top = found.results.slice(0, PAGES);
     return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
+      if (ticket !== latest) return null;
       return pages.map(function (data, i) { return group(data, top[i].score, terms); });
     });
   });
@@ -103,16 +104,35 @@ function search(query) {
 // Node loads this file for the unit tests (tests/test_search.py).
 if (typeof module !== "undefined") module.exports = { group: group, relative: relative };
 
+// One query at a time, and only the newest waiting one: typing sends a query per keystroke,
+// and a queue of stale prefixes ("A", "An", "Anl", ...) would hold back the answer to the
+// last one by seconds on a large site.
+var running = false, waiting = null;
+
+function answer(query) {
+  running = true;
+  search(query).then(function (items) {
+    if (items) self.postMessage({ type: RESULT, data: { items: items } });
+  }, function (error) {
+    console.warn("Suche fehlgeschlagen:", error);
+    self.postMessage({ type: RESULT, data: { items: [] } });
+  }).then(function () {
+    running = false;
+    if (waiting !== null) {
+      var next = waiting;
+      waiting = null;
+      answer(next);
+    }
+  });
+}
+
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    search(message.data).then(function (items) {
-      if (items) self.postMessage({ type: RESULT, data: { items: items } });
-    }, function (error) {
-      console.warn("Suche fehlgeschlagen:", error);
-      self.postMessage({ type: RESULT, data: { items: [] } });
-    });
+    latest++;  // any answer still being prepared is now stale
+    if (running) waiting = message.data;
+    else answer(message.data);
   }
 });
