@@ -17,8 +17,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 # Pagefind's ready-made interfaces; the site uses the theme's search box, so they would be
 # published without ever being loaded.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -105,7 +103,11 @@ def on_page_context(context, page, **_kwargs):
     return context
 
 
-# Before the macros' post-build step, whose guard and checks then see the finished site.
-@event_priority(50)
 def on_post_build(config, **_kwargs) -> None:
     build_index(Path(config["site_dir"]), _records)
+
+
+# Before the macros' post-build step, whose guard and checks then see the finished site. (What
+# mkdocs.plugins.event_priority(50) sets; without the import, the macros can read RECORDS from
+# here without MkDocs.)
+on_post_build.mkdocs_priority = 50

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import (changes, fieldguide, jsonld, render_asd, render_contacts, render_documents,
-               render_opendata, render_projects, wiring_legal)
+               render_opendata, render_projects, search_hook, wiring_legal)
 from datetime import date
 
 from babel.numbers import format_decimal
@@ -52,9 +52,6 @@ def format_fact(value) -> str:
     if isinstance(value, str):
         return inline_md(value)
     raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
-
-
-SEARCH_RECORDS = "pagefind_records"  # the same key in macros/search_hook.py
 
 
 def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "",
@@ -101,7 +98,7 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
     def contacts_by_organisation(level: int = 2):
         # Picked up by the search hook (macros/search_hook.py): each entry is a search result.
         if getattr(env, "page", None) is not None:
-            env.page.meta[SEARCH_RECORDS] = render_contacts.search_records(site, page_url())
+            env.page.meta[search_hook.RECORDS] = render_contacts.search_records(site, page_url())
         return render_contacts.contacts_by_organisation(site, base(), level)
 
     @macro
