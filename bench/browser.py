@@ -14,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .measure import gzip_size
+from .measure import gzip_size, wire_size
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -84,12 +84,6 @@ def _is_index(site: Path, path: str) -> bool:
     if path.startswith(SEARCH_INDEX[0]):
         return True
     return path == SEARCH_INDEX[1] and not (site / "pagefind").is_dir()
-
-
-def _wire_size(found: Path) -> int:
-    """Bytes over the wire: Pagefind's chunks are stored gzipped; everything else gzip -9."""
-    data = found.read_bytes()
-    return len(data) if data[:2] == b"\x1f\x8b" else gzip_size(data)
 
 
 def start_page(browser, site: Path) -> StartPage:
@@ -226,7 +220,7 @@ def search_latency(browser, site: Path, queries: list[str]) -> Latency:
         result = Latency([], [])
         result.cold_ms = ready_s * 1000  # first results after load: index fetch and build included
         fetched = [_file_of(site, p) for p in served[before:]]
-        result.cold_bytes = sum(_wire_size(f) for f in fetched if f is not None)
+        result.cold_bytes = sum(wire_size(f.read_bytes()) for f in fetched if f is not None)
         for q in queries:
             ms = _type_and_time(page, Query([(".md-search__input", q)], {}, q), settle=0.6,
                                 clear=[".md-search__input"])

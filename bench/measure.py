@@ -77,6 +77,15 @@ class Sizes:
     largest_page_gz: int
 
 
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == b"\x1f\x8b"
+
+
+def wire_size(data: bytes) -> int:
+    """Bytes over the wire: Pagefind's chunks are stored gzipped; everything else gzip -9."""
+    return len(data) if is_gzip(data) else gzip_size(data)
+
+
 def search_index_size(site: Path) -> tuple[int, int]:
     """(raw, gzip) bytes of the whole search index: Pagefind's folder where there is one (its
     chunks are stored gzipped already), else the theme's single lunr file (the empty site)."""
@@ -87,10 +96,8 @@ def search_index_size(site: Path) -> tuple[int, int]:
     raw = gz = 0
     for path in (p for p in folder.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            raw, gz = raw + len(gzip.decompress(data)), gz + len(data)
-        else:
-            raw, gz = raw + len(data), gz + gzip_size(data)
+        raw += len(gzip.decompress(data)) if is_gzip(data) else len(data)
+        gz += wire_size(data)
     return raw, gz
 
 

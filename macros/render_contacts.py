@@ -57,11 +57,15 @@ def hours_json(contact: Contact) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
+def phone_link(number: str) -> Markup:
+    shown, target = phone_parts(number)
+    return tag("a", shown, href=f"tel:{target}")
+
+
 def channels(contact: Contact) -> Markup:
     rows: list[Markup] = []
     for phone in contact.phones:
-        shown, target = phone_parts(phone.number)
-        link = tag("a", shown, href=f"tel:{target}")
+        link = phone_link(phone.number)
         rows.append(dl_row("Telefon", link + (f" ({phone.label})" if phone.label else "")))
     for email in contact.emails:
         rows.append(dl_row("E-Mail", tag("a", email, href=f"mailto:{email}")))
@@ -130,8 +134,7 @@ def contact_line(contact: Contact, full_entry: str) -> Markup:
     if contact.name:
         parts.append(f", {contact.function}")
     for phone in contact.phones:
-        shown, target = phone_parts(phone.number)
-        parts += [" · Telefon ", tag("a", shown, href=f"tel:{target}")]
+        parts += [" · Telefon ", phone_link(phone.number)]
     for email in contact.emails:
         parts += [" · ", tag("a", email, href=f"mailto:{email}")]
     parts += [" · ", tag("a", "Eintrag mit Öffnungszeiten", href=full_entry)]
@@ -139,6 +142,8 @@ def contact_line(contact: Contact, full_entry: str) -> Markup:
 
 
 def contacts_by_organisation(site: SiteData, base: str, level: int = 2) -> Markup:
+    from .render_projects import project_url  # render_projects imports this module
+
     compact = is_compact(site)
     homes = home_projects(site) if compact else {}
     blocks = []
@@ -147,7 +152,7 @@ def contacts_by_organisation(site: SiteData, base: str, level: int = 2) -> Marku
         if not contacts:
             continue
         heading = tag(f"h{level}", org.name, id=f"organisation-{org.id}")
-        lines = [contact_line(c, f"{base}projekte/{homes[c.id].id}/#{anchor(c.id)}")
+        lines = [contact_line(c, f"{project_url(homes[c.id], base)}#{anchor(c.id)}")
                  for c in contacts if c.id in homes]
         full = [c.id for c in contacts if c.id not in homes]
         body = tag("ul", join(lines), class_="ziq-contact-lines") if lines else Markup("")
