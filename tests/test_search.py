@@ -77,20 +77,27 @@ def test_every_page_is_indexed_once_and_only_its_article(built_site):
 
 
 def test_each_published_contact_is_a_result_of_its_own(built_site):
+    from macros.search_hook import ENTRIES_PER_PAGE
     from macros.validate import load_site
 
     site = load_site(ROOT / "data")
-    records = [f for f in _fragments(built_site) if "target" in f["meta"]]
-    assert sorted(r["meta"]["target"] for r in records) == sorted(
-        f"/kontakte/#kontakt-{cid}" for cid in site.published_contacts)
-    for record in records:
-        contact = site.published_contacts[record["meta"]["target"].rsplit("#kontakt-", 1)[1]]
-        assert record["meta"]["title"] == (contact.name or contact.function)
-        assert record["meta"]["page"] == "Kontakte"
-        assert site.organisations[contact.organisation].name in record["content"]
-    # Written for the indexer only, never published.
-    assert not (built_site / "_pagefind_records").exists()
+    staged = [f for f in _fragments(built_site) if "target" in f["meta"]]
+    assert staged and all(f["meta"]["target"] == "/kontakte/" for f in staged)
+    assert all(f["meta"]["title"] == "Kontakte" for f in staged)
+    entries = [a for f in staged for a in f["anchors"] if a["element"] == "h2"]
+    assert len(staged) == -(-len(entries) // ENTRIES_PER_PAGE)
+    # Every published contact once, with its anchor on the contacts page, and nothing else.
+    assert sorted(a["id"] for a in entries) == sorted(f"kontakt-{cid}" for cid in site.published_contacts)
     page = (built_site / "kontakte" / "index.html").read_text(encoding="utf-8")
+    for fragment in staged:
+        for anchor in (a for a in fragment["anchors"] if a["element"] == "h2"):
+            contact = site.published_contacts[anchor["id"].removeprefix("kontakt-")]
+            assert anchor["text"] == (contact.name or contact.function)
+            assert f'id="{anchor["id"]}"' in page
+        for cid in (a["id"].removeprefix("kontakt-") for a in fragment["anchors"]):
+            assert site.organisations[site.contacts[cid].organisation].name in fragment["content"]
+    # Staged for the indexer only, never published.
+    assert not (built_site / "_pagefind_records").exists()
     assert page.count('<section data-pagefind-ignore>') == len(
         {c.organisation for c in site.published_contacts.values()})
 
@@ -149,3 +156,48 @@ def test_worker_folds_sections_beyond_the_third_under_more(node):
                           "sub_results": subs}, base="https://stadt.example/")
     # The theme opens sections scored like the page and folds the rest under "weitere".
     assert [i["score"] for i in items] == [7.5, 7.5, 7.5, 7.5, 3.75, 3.75]
+
+
+def _worker(node: str, call: str, base: str = "https://stadt.example/ziq/"):
+    script = f"""
+      global.self = {{location: {{href: {json.dumps(base + "assets/search-worker.js")}}},
+                      addEventListener() {{}}, postMessage() {{}}}};
+      const worker = require({json.dumps(str(WORKER))});
+      process.stdout.write(JSON.stringify({call}));
+    """
+    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def _staged(ids_and_scores: list[tuple[str, list[float]]], page: int = 0) -> dict:
+    """Pagefind's answer for one staged page of the contacts page's entries."""
+    return {"url": f"/ziq/_pagefind_records/{page}.html",
+            "meta": {"title": "Kontakte", "target": "/ziq/kontakte/"}, "excerpt": "",
+            "sub_results": [{"url": f"/ziq/_pagefind_records/{page}.html#{cid}", "title": f"<i>{cid}</i>",
+                             "excerpt": f"<mark>{cid}</mark>", "anchor": {"element": "h2", "id": cid},
+                             "weighted_locations": [{"weight": 0.5, "balanced_score": s, "location": n}
+                                                    for n, s in enumerate(scores)]}
+                            for cid, scores in ids_and_scores]}
+
+
+def test_worker_shows_staged_entries_at_their_place_on_the_page_best_match_first(node):
+    data = _staged([("kontakt-a", [1.0]), ("kontakt-b", [1.0, 9.0]), ("kontakt-c", [2.0])])
+    page, *entries = _worker(node, f"worker.group({json.dumps(data)}, 4, {{}})")
+    # Never the staging file's address, which is not published.
+    assert page["location"] == "kontakte/" and page["title"] == "Kontakte"
+    assert [e["location"] for e in entries] == ["kontakte/#kontakt-b", "kontakte/#kontakt-c", "kontakte/#kontakt-a"]
+    assert entries[0]["title"] == "&lt;i&gt;kontakt-b&lt;/i&gt;" and entries[0]["text"] == "<mark>kontakt-b</mark>"
+
+
+def test_worker_merges_staged_pages_of_one_page_into_one_group(node):
+    first = _staged([(f"kontakt-{i}", [1.0]) for i in range(8)], page=0)
+    second = _staged([(f"kontakt-{i}", [1.0]) for i in range(8, 16)], page=1)
+    call = (f"worker.merge([worker.group({json.dumps(first)}, 6, {{}}), "
+            f"worker.group({{url: '/ziq/wortschatz/', meta: {{title: 'Wortschatz'}}, excerpt: ''}}, 5, {{}}), "
+            f"worker.group({json.dumps(second)}, 4, {{}})])")
+    groups = _worker(node, call)
+    assert [g[0]["location"] for g in groups] == ["kontakte/", "wortschatz/"]
+    contacts = groups[0][1:]
+    # Ten entries at most, in the order of the answer; three open, the rest folded.
+    assert [e["location"] for e in contacts] == [f"kontakte/#kontakt-{i}" for i in range(10)]
+    assert [e["score"] for e in contacts] == [6, 6, 6] + [3] * 7
