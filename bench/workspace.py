@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from macros import FROZEN_FILES
+
 from . import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,10 +82,15 @@ def synthetic_project(target: Path, n: int, seed: int = 20261125) -> generate.Da
 
 
 def frozen_project(source: Path, frozen_markdown: Path, target: Path) -> Path:
-    """A copy of source whose pages are the macros' output and whose config has no macros plugin."""
+    """A copy of source whose pages and files are the macros' output, and whose config has no
+    macros plugin."""
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "site*"))
+    # The generated files (vCards, open data) become static files of the copy.
+    files = frozen_markdown / FROZEN_FILES
+    if files.is_dir():
+        shutil.copytree(files, target / "docs", dirs_exist_ok=True)
     for rendered in frozen_markdown.rglob("*.md"):
         rel = rendered.relative_to(frozen_markdown)
         page = target / "docs" / rel

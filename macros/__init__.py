@@ -110,6 +110,7 @@ class _KeepingLargeBlocks:
 
 _ABBREVIATIONS = ""
 _EMERGENCY = ""
+FROZEN_FILES = "_files"  # in ZIQ_FREEZE_DIR: the generated files, for the benchmark's frozen copy
 _KEEP = False
 _SITE = None
 _USED = None
@@ -155,10 +156,14 @@ def on_post_build(env) -> None:
     from .headers import write_headers
 
     site = Path(env.conf["site_dir"])
+    # The benchmark's frozen copy (see on_post_page_macros) ships these files as static files,
+    # as a site written by hand would.
+    freeze = os.environ.get("ZIQ_FREEZE_DIR")
     for path, content in files(_SITE, env.conf.get("site_url") or "").items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        for folder in (site, Path(freeze) / FROZEN_FILES) if freeze else (site,):
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
     scripts: list = []
     problems = check_site(site, Path(env.project_dir), scripts)
     if problems:

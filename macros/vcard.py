@@ -18,18 +18,18 @@ def escape(text: str) -> str:
 def fold(line: str, limit: int = 75) -> str:
     """Lines longer than 75 octets continue on the next line after a space,
     without splitting a UTF-8 character."""
-    if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:  # most lines are short
+    if len(line) * 4 <= limit:  # most lines are short
         return line
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
+    data = line.encode("utf-8")
+    parts, start, room = [], 0, limit
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: the character starts before
+            end -= 1
+        parts.append(data[start:end])
+        start, room = end, limit - 1  # the leading space of the next line counts
+    parts.append(data[start:])
+    return "\r\n ".join(part.decode("utf-8") for part in parts)
 
 
 def card(properties: list[Property]) -> str:

@@ -67,6 +67,14 @@ def test_frozen_copy_builds_without_macros(synthetic, tmp_path):
     measure.build(frozen, 1, site_dir=tmp_path / "frozen-site")
     page = (tmp_path / "frozen-site" / "kontakte" / "index.html").read_text(encoding="utf-8")
     assert 'id="kontakt-kontakt-1"' in page
+    # The same site: the generated files (vCards, open data) are there too, as static files.
+    from macros.exports import files
+    from macros.validate import load_site
+
+    generated = files(load_site(project / "data"), "")
+    assert any(path.endswith(".vcf") for path in generated)
+    for path in generated:
+        assert (tmp_path / "frozen-site" / path).read_bytes() == (tmp_path / "site" / path).read_bytes(), path
 
 
 def test_large_directory_lists_project_contacts_in_one_line(tmp_path):

@@ -289,7 +289,8 @@ def test_no_page_shows_escaped_markup(built_site):
         assert not re.search(r"&lt;(div|article|section|ul|li|table|dl|p|a|span)[ &]", html), page
 
 
-@pytest.mark.parametrize("text", ["a, b; c\\d", "Zeile 1\nZeile 2", "ÄÖÜß" * 40, "x" * 200, "Çağlar محمد"])
+@pytest.mark.parametrize("text", ["a, b; c\\d", "Zeile 1\nZeile 2", "ÄÖÜß" * 40, "x" * 200, "Çağlar محمد",
+                                  "a" + "€😀" * 40])
 def test_vcard_writer_round_trips_through_a_vcard_parser(text):
     from macros.vcard import card
 
