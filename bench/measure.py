@@ -13,7 +13,7 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 CHILD = Path(__file__).with_name("child.py")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 class BenchError(RuntimeError):
