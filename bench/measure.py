@@ -8,7 +8,7 @@ import os
 import statistics
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -24,10 +24,17 @@ class BenchError(RuntimeError):
 class Timing:
     runs: list[float]
     peak_mib: list[float]
+    # CPU seconds (user + system) of each run: on this shared virtual machine the wall time of
+    # one build varied by a quarter from run to run, the CPU time much less.
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.runs)
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
 
     @property
     def peak(self) -> float:
@@ -49,7 +56,8 @@ def _child(args: list[str], cwd: Path, env: dict | None = None) -> dict:
 
 def repeat(args: list[str], cwd: Path, runs: int, env: dict | None = None) -> Timing:
     results = [_child(args, cwd, env) for _ in range(runs)]
-    return Timing([r["seconds"] for r in results], [r["max_rss_kib"] / 1024 for r in results])
+    return Timing([r["seconds"] for r in results], [r["max_rss_kib"] / 1024 for r in results],
+                  [r["cpu_seconds"] for r in results])
 
 
 def check(project: Path, runs: int) -> Timing:

@@ -24,7 +24,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def _timing(t: measure.Timing) -> dict:
-    return {"median_s": t.median, "runs_s": t.runs, "peak_mib": t.peak}
+    return {"median_s": t.median, "runs_s": t.runs, "peak_mib": t.peak, "cpu_median_s": t.cpu_median,
+            "cpu_runs_s": t.cpu}
 
 
 def _alternate(runs: int, projects: dict[str, Path], skip_last: set[str] = frozenset()
@@ -38,6 +39,7 @@ def _alternate(runs: int, projects: dict[str, Path], skip_last: set[str] = froze
             t = measure.build(project, 1)
             out[name].runs += t.runs
             out[name].peak_mib += t.peak_mib
+            out[name].cpu += t.cpu
     return out
 
 
@@ -93,6 +95,7 @@ def run(sizes: list[str], runs: int, runs_largest: int, work: Path, out: Path) -
             timings = _alternate(n_runs, copies, skip_last={"build"})
             timings["build"].runs.insert(0, first.runs[0])
             timings["build"].peak_mib.insert(0, first.peak_mib[0])
+            timings["build"].cpu.insert(0, first.cpu[0])
             if size == "real":
                 results["floor"] = _timing(timings["floor"])
             sizes_ = measure.sizes(project / "site")
