@@ -24,8 +24,9 @@ class BenchError(RuntimeError):
 class Timing:
     runs: list[float]
     peak_mib: list[float]
-    # CPU seconds (user + system) of each run: on this shared virtual machine the wall time of
-    # one build varied by a quarter from run to run, the CPU time much less.
+    # CPU seconds (user + system, Pagefind's threads included) of each run, next to the wall
+    # time: it separates work from waiting. (On the development machine both varied alike, by up
+    # to a quarter from run to run: the processor's speed, not waiting, was the noise.)
     cpu: list[float] = field(default_factory=list)
 
     @property
