@@ -102,6 +102,32 @@ def test_guard_on_the_command_line(tmp_path: Path):
     assert run.returncode == 0, run.stderr
 
 
+@pytest.mark.parametrize("tag", [
+    '<div STYLE = "color: red">',
+    "<a href='#'\n   style='x'>",
+    '<span data-note="a > b" style="x">',
+    '<link rel="preload" as="image" imagesrcset="https://img.example.com/a.png 1x" href="a.png">',
+    '<video poster="https://img.example.com/p.png"></video>',
+    '<Picture><SOURCE SRCSET="https://img.example.com/b.png"></Picture>',
+    '<div data-x="1" srcset="https://img.example.com/c.png 2x">',
+])
+def test_scanner_finds_watched_tags_and_attributes_however_written(tag):
+    from macros.guard import scan_html
+
+    found = scan_html(f"<!doctype html>\n<p>Lifestyle = Stil, poster, srcset</p>\n{tag}\n<p>Ende</p>")
+    lines = {line for line, *_ in found.urls + found.styles}
+    assert lines == {3}, (found, tag)
+
+
+def test_scanner_counts_lines_across_many_tags():
+    from macros.guard import scan_html
+
+    page = "\n".join(["<p><b>x</b></p>"] * 50 + ['<p style="a">'] + ["<i>y</i>"] * 20 + ['<img src="//x.example/a.png">'])
+    found = scan_html(page)
+    assert [line for line, _ in found.styles] == [51]
+    assert [line for line, *_ in found.urls] == [72]
+
+
 def test_allow_list_knows_the_theme_scripts_by_shape_only():
     scope = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+'
              '_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('
