@@ -154,18 +154,30 @@ def on_post_build(env) -> None:
     from .exports import files
     from .guard import check_site, report
     from .headers import write_headers
+    from .search_hook import PAGEFIND_DIR, PENDING, STAGING
 
     site = Path(env.conf["site_dir"])
-    # The benchmark's frozen copy (see on_post_page_macros) ships these files as static files,
-    # as a site written by hand would.
-    freeze = os.environ.get("ZIQ_FREEZE_DIR")
-    for path, content in files(_SITE, env.conf.get("site_url") or "").items():
-        for folder in (site, Path(freeze) / FROZEN_FILES) if freeze else (site,):
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+    project_dir = Path(env.project_dir)
+    # Pagefind is indexing meanwhile (macros/search_hook.py), in its own process; its folder is
+    # checked when it is done.
+    search_index = env.conf.get(PENDING)
+    busy = (PAGEFIND_DIR, STAGING) if search_index is not None else ()
     scripts: list = []
-    problems = check_site(site, Path(env.project_dir), scripts)
+    try:
+        # The benchmark's frozen copy (see on_post_page_macros) ships these files as static
+        # files, as a site written by hand would.
+        freeze = os.environ.get("ZIQ_FREEZE_DIR")
+        for path, content in files(_SITE, env.conf.get("site_url") or "").items():
+            for folder in (site, Path(freeze) / FROZEN_FILES) if freeze else (site,):
+                target = folder / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        problems = check_site(site, project_dir, scripts, skip=busy)
+    finally:
+        if search_index is not None:
+            search_index.wait()
+    if busy:
+        problems += check_site(site, project_dir, scripts, folders=(PAGEFIND_DIR,))
     if problems:
         print(report(problems), file=sys.stderr)
         print("Abbruch: die gebaute Website hat Fehler (siehe oben).", file=sys.stderr)

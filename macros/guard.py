@@ -180,14 +180,20 @@ def leak_problems(text: str, name: str, project_dir: Path | None) -> list[str]:
             for needle in needles if needle in text]
 
 
-def check_site(site: Path, project_dir: Path | None = None, scripts: list | None = None) -> list[str]:
+def check_site(site: Path, project_dir: Path | None = None, scripts: list | None = None, *,
+               folders: tuple[str, ...] | None = None, skip: tuple[str, ...] = ()) -> list[str]:
     """Every problem in the built site, one German line each; empty when all is well.
 
     Passing a list collects every (type, text) of the inline scripts on the way, so that
-    the security headers need no second pass over every page."""
+    the security headers need no second pass over every page. ``folders`` checks only these
+    top-level folders of the site, ``skip`` leaves these out: the build checks the search
+    index's folder once its indexer, running meanwhile, is done."""
     problems: list[str] = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         name = file.relative_to(site).as_posix()
+        top = name.split("/", 1)[0]
+        if top in skip or (folders is not None and (top == name or top not in folders)):
+            continue
         if file.suffix not in TEXT_SUFFIXES and file.name != "_headers":
             continue
         text = file.read_text(encoding="utf-8", errors="replace")

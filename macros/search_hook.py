@@ -38,6 +38,8 @@ class SearchIndexError(RuntimeError):
 # they never reach the published site. (Pagefind's Python API could take them directly, but its
 # client waits 0.1 s per record: 13 minutes for 8,000 contacts.)
 STAGING = "_pagefind_records"
+# Where Pagefind writes the index, inside the site.
+PAGEFIND_DIR = "pagefind"
 # Entries per staged page. Each entry is a section with its own heading, which Pagefind returns
 # as a sub-result. One page per entry cost Pagefind 1.3 ms each (10 s for 8,000 contacts, most of
 # the search's share of the build); a page of 25 is still small to load for a result.
@@ -84,9 +86,35 @@ def record_page(path: str, page_title: str, entries: list[dict]) -> str:
             f'</head><body data-pagefind-body>{sections}</body></html>')
 
 
-def build_index(site: Path, records: list[dict] = ()) -> None:
-    """Index every page that carries data-pagefind-body (overrides/base.html sets it on the
-    article, so header, menu and footer stay out), plus the records, into site/pagefind/."""
+class IndexJob:
+    """A running Pagefind. It works in its own process, so the rest of the post-build step (the
+    macros' exports and guard) runs meanwhile on the other core."""
+
+    def __init__(self, site: Path, process: subprocess.Popen):
+        self.site = site
+        self._process: subprocess.Popen | None = process
+
+    def wait(self) -> None:
+        """Wait for the index, remove the staged pages and what the site does not use. Raises
+        SearchIndexError if Pagefind failed. Only the first call waits."""
+        if self._process is None:
+            return
+        process, self._process = self._process, None
+        try:
+            out, err = process.communicate()
+        finally:
+            shutil.rmtree(self.site / STAGING, ignore_errors=True)
+        if process.returncode != 0:
+            raise SearchIndexError("Abbruch: der Suchindex (Pagefind) ließ sich nicht bauen:\n"
+                                   + (err or out).strip())
+        for name in UNUSED:
+            (self.site / PAGEFIND_DIR / name).unlink(missing_ok=True)
+        shutil.rmtree(self.site / PAGEFIND_DIR / "playground", ignore_errors=True)
+
+
+def start_index(site: Path, records: list[dict] = ()) -> IndexJob:
+    """Start indexing every page that carries data-pagefind-body (overrides/base.html sets it on
+    the article, so header, menu and footer stay out), plus the records, into site/pagefind/."""
     staging = site / STAGING
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -97,15 +125,11 @@ def build_index(site: Path, records: list[dict] = ()) -> None:
         command = [str(pagefind_executable()), "--site", str(site), "--silent"]
         for selector in EXCLUDE:
             command += ["--exclude-selectors", selector]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-    finally:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-    if result.returncode != 0:
-        raise SearchIndexError("Abbruch: der Suchindex (Pagefind) ließ sich nicht bauen:\n"
-                               + (result.stderr or result.stdout).strip())
-    for name in UNUSED:
-        (site / "pagefind" / name).unlink(missing_ok=True)
-    shutil.rmtree(site / "pagefind" / "playground", ignore_errors=True)
+        raise
+    return IndexJob(site, process)
 
 
 def on_pre_build(**_kwargs) -> None:
@@ -125,11 +149,30 @@ def on_page_context(context, page, **_kwargs):
     return context
 
 
-def on_post_build(config, **_kwargs) -> None:
-    build_index(Path(config["site_dir"]), _records)
+# The running indexer, under this key in MkDocs' config: the macros' post-build step (which
+# runs between the two steps below) waits for it before its guard reads site/pagefind/.
+PENDING = "ziq_search_index"
 
 
-# Before the macros' post-build step, whose guard and checks then see the finished site. (What
-# mkdocs.plugins.event_priority(50) sets; without the import, the macros can read RECORDS from
-# here without MkDocs.)
-on_post_build.mkdocs_priority = 50
+def _start(config, **_kwargs) -> None:
+    config[PENDING] = start_index(Path(config["site_dir"]), _records)
+
+
+def _finish(config, **_kwargs) -> None:
+    job = config.get(PENDING)
+    if job is not None:
+        job.wait()
+
+
+# Start before the macros' post-build step, finish after it. (What mkdocs.plugins.event_priority
+# sets; without the import, the macros can read RECORDS and PENDING from here without MkDocs.)
+_start.mkdocs_priority = 50
+_finish.mkdocs_priority = -50
+try:
+    from mkdocs.plugins import CombinedEvent
+except ImportError:  # another generator: one step
+    def on_post_build(config, **kwargs) -> None:
+        _start(config)
+        _finish(config)
+else:
+    on_post_build = CombinedEvent(_start, _finish)

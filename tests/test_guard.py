@@ -128,6 +128,16 @@ def test_scanner_counts_lines_across_many_tags():
     assert [line for line, *_ in found.urls] == [72]
 
 
+def test_guard_checks_single_folders_or_all_but_some(tmp_path: Path):
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "a.html").write_text('<script src="https://evil.example/x.js"></script>', encoding="utf-8")
+    (tmp_path / "pagefind" / "x.js").write_text('var p = "/home/ich/site";', encoding="utf-8")
+    everything = check_site(tmp_path)
+    assert len(everything) == 2
+    assert check_site(tmp_path, skip=("pagefind",)) == [p for p in everything if p.startswith("a.html")]
+    assert check_site(tmp_path, folders=("pagefind",)) == [p for p in everything if p.startswith("pagefind/")]
+
+
 def test_allow_list_knows_the_theme_scripts_by_shape_only():
     scope = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+'
              '_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from macros.search_hook import UNUSED
+from macros.search_hook import STAGING, UNUSED, IndexJob, SearchIndexError
 
 WORKER = ROOT / "docs" / "assets" / "search-worker.js"
 
@@ -204,3 +204,17 @@ def test_worker_merges_staged_pages_of_one_page_into_one_group(node):
     # Ten entries at most, in the order of the answer; three open, the rest folded.
     assert [e["location"] for e in contacts] == [f"kontakte/#kontakt-{i}" for i in range(10)]
     assert [e["score"] for e in contacts] == [6, 6, 6] + [3] * 7
+
+
+def test_a_failing_indexer_stops_the_build_and_leaves_no_staged_pages(tmp_path):
+    import sys
+
+    (tmp_path / STAGING).mkdir()
+    (tmp_path / STAGING / "0.html").write_text("<p>x</p>", encoding="utf-8")
+    failing = subprocess.Popen([sys.executable, "-c", "import sys; sys.exit('Index kaputt')"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    job = IndexJob(tmp_path, failing)
+    with pytest.raises(SearchIndexError, match="Index kaputt"):
+        job.wait()
+    assert not (tmp_path / STAGING).exists()
+    job.wait()  # waited once; the build's last step asks again and returns
