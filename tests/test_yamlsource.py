@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from macros.yamlsource import YamlError, load_document
 
 
@@ -63,3 +64,41 @@ def test_wrong_encoding_names_the_line(tmp_path):
         load(tmp_path, "a: 1\nb: Stra\xdfe\n".encode("latin-1"))
     problem = info.value.problems[0]
     assert problem.line == 2 and "UTF-8" in problem.message
+
+
+TRICKY = [
+    "a: 2001-12-14\nb: 0o17\nc: 0x1f\nd: 1_000\ne: .inf\nf: ~\ng: yes\nh: 12:30\ni: '0204'\n"
+    "j: !!binary aGk=\nk: 1.5e3\nl: \"\"\nm:\nn: 2001-12-14t21:59:43.10-05:00\no: +12\np: -0\n",
+    "- &a {x: 1, y: [1, 2]}\n- *a\n- !!str 12\n- !!int '7'\n",
+    "a: &x\n  - *x\n",
+    "a: !!omap\n  - b: 1\n  - c: 2\nb: !!set {x, y}\nc: !!pairs [a: 1]\n",
+    "text: |\n  Zeile 1\n  Zeile 2\nfolded: >\n  a\n  b\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY + [f.read_text(encoding="utf-8") for f in sorted((ROOT / "data").rglob("*.yml"))])
+def test_fast_path_builds_what_pyyaml_builds(text):
+    """The fast path (libyaml, our own walk and scalar table) gives exactly PyYAML's values
+    (apart from keys, below)."""
+    import yaml
+
+    from macros.yamlsource import _fast_load
+
+    expected = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert repr(_fast_load(text)) == repr(expected)
+
+
+@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "<<: {a: 1}\nb: 2\n", "? [a]\n: 1\n", "a: !unbekannt x\n"])
+def test_fast_path_leaves_what_needs_a_message_to_the_careful_one(text):
+    from macros.yamlsource import _fast_load
+
+    assert _fast_load(text) is None
+
+
+def test_field_names_stay_as_written_on_both_paths():
+    from macros.yamlsource import _fast_load, _read_with_positions
+
+    text = "1: eins\ntrue: wahr\nnull: nichts\n'q': zitiert\n"
+    expected = {"1": "eins", "true": "wahr", "null": "nichts", "q": "zitiert"}
+    assert _fast_load(text) == expected
+    assert _read_with_positions(text, "data/x.yml").data == expected
