@@ -121,3 +121,13 @@ def test_city_wide_street_table_is_left_to_the_lookup(tmp_path):
     assert sections > 1 and html.count("<div data-pagefind-ignore>") == sections
     small = load_site(Path(__file__).parent.parent / "data")
     assert "data-pagefind-ignore" not in str(street_table(small))
+
+
+def test_paired_ratio_compares_runs_that_took_turns():
+    from bench.report import paired_ratio
+
+    # The machine slowed down in the last two turns: each pair still shows +20 %.
+    build = {"runs_s": [1.2, 1.2, 2.4, 2.4, 1.2]}
+    frozen = {"runs_s": [1.0, 1.0, 2.0, 2.0, 1.0]}
+    assert paired_ratio(build, frozen) == pytest.approx(1.2)
+    assert paired_ratio({"runs_s": []}, frozen) is None
