@@ -164,8 +164,9 @@ def _finish(config, **_kwargs) -> None:
         job.wait()
 
 
-# Start before the macros' post-build step, finish after it. (What mkdocs.plugins.event_priority
-# sets; without the import, the macros can read RECORDS and PENDING from here without MkDocs.)
+# Start before the macros' post-build step, finish after it. (The priorities are what
+# mkdocs.plugins.event_priority sets. MkDocs is imported only where it is installed, so the
+# macros read RECORDS and PENDING from here without it.)
 _start.mkdocs_priority = 50
 _finish.mkdocs_priority = -50
 try:

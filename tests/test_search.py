@@ -100,7 +100,7 @@ def test_each_published_contact_is_a_result_of_its_own(built_site):
         for cid in (a["id"].removeprefix("kontakt-") for a in fragment["anchors"]):
             assert site.organisations[site.contacts[cid].organisation].name in fragment["content"]
     # Staged for the indexer only, never published.
-    assert not (built_site / "_pagefind_records").exists()
+    assert not (built_site / STAGING).exists()
     assert page.count('<section data-pagefind-ignore>') == len(
         {c.organisation for c in site.published_contacts.values()})
 
@@ -218,3 +218,25 @@ def test_a_failing_indexer_stops_the_build_and_leaves_no_staged_pages(tmp_path):
         job.wait()
     assert not (tmp_path / STAGING).exists()
     job.wait()  # waited once; the build's last step asks again and returns
+
+
+def test_without_mkdocs_the_hook_indexes_in_one_step(tmp_path):
+    """Another generator calls on_post_build once; it must start and finish the index."""
+    import sys
+
+    script = f"""
+import sys
+sys.modules["mkdocs"] = None  # not installed
+sys.path.insert(0, {str(ROOT)!r})
+import macros.search_hook as hook
+config = {{"site_dir": {str(tmp_path)!r}}}
+hook.on_post_build(config)
+print(type(hook.on_post_build).__name__, (hook.PENDING in config))
+"""
+    (tmp_path / "index.html").write_text('<html lang="de"><body data-pagefind-body><p>Wortschatz</p></body></html>',
+                                         encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["function", "True"]
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists()
