@@ -6,6 +6,7 @@ into 750 and ``no`` into False, and a lax string type would publish the result.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated
@@ -171,15 +172,22 @@ HouseNumberText = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterVali
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
-def _language(value: str) -> str:
+@functools.lru_cache(maxsize=None)  # a handful of codes, on thousands of contacts
+def _known_language(value: str) -> bool:
     from babel import Locale, UnknownLocaleError
 
     try:
         if _LANGUAGE.match(value):
             Locale.parse(value)
-            return value
+            return True
     except (ValueError, UnknownLocaleError):
         pass
+    return False
+
+
+def _language(value: str) -> str:
+    if _known_language(value):
+        return value
     raise _fail("de_language",
                 "Sprachen werden als zweibuchstabiger Code nach ISO 639-1 angegeben, z. B. de, tr, ar, en.")
 
