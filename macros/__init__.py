@@ -47,7 +47,7 @@ def define_env(env) -> None:
             del sys.modules[name]
             vars(package).pop(name.rsplit(".", 1)[1], None)
         _CODE_STAMP = stamp
-    global _ABBREVIATIONS, _USED, _ON_EVERY_PAGE, _HISTORY, _EMERGENCY, _SITE
+    global _ABBREVIATIONS, _USED, _ON_EVERY_PAGE, _HISTORY, _EMERGENCY, _SITE, _EXPORTS
     from .gitdates import History, last_commit_epoch
     from .problems import DataProblems
     from .render_documents import abbreviations_markdown
@@ -71,6 +71,7 @@ def define_env(env) -> None:
     for warning in site.warnings:
         print(warning.format(), file=sys.stderr)
     _SITE = site
+    _EXPORTS = None
     _HISTORY = History(Path(env.project_dir))
     _USED = UsedFiles()
     _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
@@ -116,11 +117,39 @@ _SITE = None
 _USED = None
 _ON_EVERY_PAGE: list[str] = []
 _HISTORY = None
+_EXPORTS = None
 
 
 def on_pre_page_macros(env) -> None:
     if _USED is not None:
         _USED.reset()
+    # The first page: MkDocs has emptied the site folder by now, and the files to download
+    # depend on the data alone, so they are written meanwhile (macros/export_job.py).
+    global _EXPORTS
+    if _EXPORTS is None and _SITE is not None:
+        _EXPORTS = _export_job(env)
+
+
+def _export_job(env):
+    from .export_job import start
+
+    return start(functools.partial(_write_exports, _SITE, Path(env.conf["site_dir"]),
+                                   env.conf.get("site_url") or ""))
+
+
+def _write_exports(site, site_dir: Path, site_url: str) -> None:
+    """The vCards and open-data files, next to the pages."""
+    from .exports import files
+
+    # The benchmark's frozen copy (see on_post_page_macros) ships these files as static
+    # files, as a site written by hand would.
+    freeze = os.environ.get("ZIQ_FREEZE_DIR")
+    folders = (site_dir, Path(freeze) / FROZEN_FILES) if freeze else (site_dir,)
+    for path, content in files(site, site_url).items():
+        for folder in folders:
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 def on_post_page_macros(env) -> None:
@@ -149,9 +178,8 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the vCards and open-data files next to the pages; then refuse a site that would
-    leak or load from elsewhere, and write its security headers."""
-    from .exports import files
+    """Wait for the vCards and open-data files; then refuse a site that would leak or load
+    from elsewhere, and write its security headers."""
     from .guard import check_site, report
     from .headers import write_headers
     from .search_hook import PAGEFIND_DIR, PENDING, STAGING
@@ -164,14 +192,7 @@ def on_post_build(env) -> None:
     busy = (PAGEFIND_DIR, STAGING) if search_index is not None else ()
     scripts: list = []
     try:
-        # The benchmark's frozen copy (see on_post_page_macros) ships these files as static
-        # files, as a site written by hand would.
-        freeze = os.environ.get("ZIQ_FREEZE_DIR")
-        for path, content in files(_SITE, env.conf.get("site_url") or "").items():
-            for folder in (site, Path(freeze) / FROZEN_FILES) if freeze else (site,):
-                target = folder / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+        (_EXPORTS or _export_job(env)).wait()  # a site without pages started none
         problems = check_site(site, project_dir, scripts, skip=busy)
     finally:
         if search_index is not None:
