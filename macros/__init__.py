@@ -72,6 +72,11 @@ def define_env(env) -> None:
         print(warning.format(), file=sys.stderr)
     _SITE = site
     _EXPORTS = None
+    conf = getattr(env, "conf", None)
+    if conf is not None:
+        from .guard_hook import PAGE_DONE
+
+        conf[PAGE_DONE] = _PageChecks(conf, Path(env.project_dir))
     _HISTORY = History(Path(env.project_dir))
     _USED = UsedFiles()
     _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
@@ -124,32 +129,67 @@ def on_pre_page_macros(env) -> None:
     if _USED is not None:
         _USED.reset()
     # The first page: MkDocs has emptied the site folder by now, and the files to download
-    # depend on the data alone, so they are written meanwhile (macros/export_job.py).
+    # depend on the data alone, so they are written meanwhile (macros/forked.py).
     global _EXPORTS
     if _EXPORTS is None and _SITE is not None:
-        _EXPORTS = _export_job(env)
+        _EXPORTS = _start_exports(env)
 
 
-def _export_job(env):
-    from .export_job import start
+def _start_exports(env):
+    from . import forked
 
-    return start(functools.partial(_write_exports, _SITE, Path(env.conf["site_dir"]),
-                                   env.conf.get("site_url") or ""))
+    return forked.start(functools.partial(_write_exports, _SITE, Path(env.conf["site_dir"]),
+                                          env.conf.get("site_url") or "", Path(env.project_dir)))
 
 
-def _write_exports(site, site_dir: Path, site_url: str) -> None:
-    """The vCards and open-data files, next to the pages."""
+def _write_exports(site, site_dir: Path, site_url: str, project_dir: Path, _lines=()):
+    """The vCards and open-data files, next to the pages, and what the guard finds in them."""
     from .exports import files
+    from .guard import check_files
 
     # The benchmark's frozen copy (see on_post_page_macros) ships these files as static
     # files, as a site written by hand would.
     freeze = os.environ.get("ZIQ_FREEZE_DIR")
     folders = (site_dir, Path(freeze) / FROZEN_FILES) if freeze else (site_dir,)
-    for path, content in files(site, site_url).items():
+    written = files(site, site_url)
+    for path, content in written.items():
         for folder in folders:
             target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+    return check_files(site_dir, project_dir, written)
+
+
+class _PageChecks:
+    """The guard checks each page in a child process (macros/forked.py) once MkDocs has written
+    it, while the next pages are rendered; the post-build step checks only the rest. MkDocs
+    announces each page through macros/guard_hook.py just before writing it, so a page goes
+    to the child when the next one is announced."""
+
+    def __init__(self, conf, project_dir: Path):
+        self._conf = conf  # MkDocs' config: `mkdocs serve` may still move the site folder
+        self._project_dir = project_dir
+        self._task = None
+        self._last: str | None = None
+
+    def page_done(self, path: str) -> None:
+        from . import forked
+        from .guard import check_files
+
+        site_dir = Path(self._conf["site_dir"])
+        if self._task is None:
+            self._task = forked.start(functools.partial(check_files, site_dir, self._project_dir))
+        if self._last is not None:
+            self._task.send(self._last)
+        self._last = Path(path).relative_to(site_dir).as_posix()
+
+    def answers(self) -> dict:
+        if self._task is None:
+            return {}
+        if self._last is not None:
+            self._task.send(self._last)
+            self._last = None
+        return self._task.result() or {}
 
 
 def on_post_page_macros(env) -> None:
@@ -178,9 +218,11 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Wait for the vCards and open-data files; then refuse a site that would leak or load
-    from elsewhere, and write its security headers."""
+    """Wait for the vCards and open-data files and for the pages' checks; then refuse a site
+    that would leak or load from elsewhere, and write its security headers."""
+    from .forked import ChildFailed
     from .guard import check_site, report
+    from .guard_hook import PAGE_DONE
     from .headers import write_headers
     from .search_hook import PAGEFIND_DIR, PENDING, STAGING
 
@@ -191,9 +233,15 @@ def on_post_build(env) -> None:
     search_index = env.conf.get(PENDING)
     busy = (PAGEFIND_DIR, STAGING) if search_index is not None else ()
     scripts: list = []
+    page_checks = env.conf.get(PAGE_DONE)
     try:
-        (_EXPORTS or _export_job(env)).wait()  # a site without pages started none
-        problems = check_site(site, project_dir, scripts, skip=busy)
+        try:
+            checked = (_EXPORTS or _start_exports(env)).result() or {}  # a site without pages started none
+            checked.update(page_checks.answers() if page_checks is not None else {})
+        except ChildFailed as exc:
+            print(f"Fehler beim Bauen: {exc}", file=sys.stderr)
+            raise DataError("Abbruch: die Website ließ sich nicht fertig bauen (siehe oben).") from None
+        problems = check_site(site, project_dir, scripts, skip=busy, checked=checked)
     finally:
         if search_index is not None:
             search_index.wait()

@@ -13,11 +13,13 @@ Runs at the end of every build (``on_post_build`` in ``macros/__init__.py``) and
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from .inline_scripts import DATA_TYPES, SCRIPT_TYPES, known_name
@@ -180,28 +182,81 @@ def leak_problems(text: str, name: str, project_dir: Path | None) -> list[str]:
             for needle in needles if needle in text]
 
 
+def check_file(site: Path, name: str, project_dir: Path | None = None) -> tuple[list[str], list]:
+    """The problems of one file of the site (``name`` relative to it) and its inline scripts."""
+    file = site / name
+    problems: list[str] = []
+    scripts: list = []
+    if file.suffix not in TEXT_SUFFIXES and file.name != "_headers":
+        return problems, scripts
+    text = file.read_text(encoding="utf-8", errors="replace")
+    if file.suffix == ".html":
+        problems += html_problems(text, name, scripts)
+    elif file.suffix == ".css":
+        problems += css_problems(text, name)
+    problems += leak_problems(text, name, project_dir)
+    return problems, scripts
+
+
+# What check_files found per file: (size, modification time), problems, inline scripts.
+Checked = dict[str, tuple[tuple[int, int], list[str], list]]
+
+
+def _stamp(file: Path) -> tuple[int, int]:
+    stat = file.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def check_files(site: Path, project_dir: Path | None, names: Iterable[str]) -> Checked:
+    """``check_file`` for each name that exists: the build runs this on its pages while it
+    renders the next ones (macros/forked.py) and hands the answers to ``check_site``."""
+    out: Checked = {}
+    for name in names:
+        try:
+            stamp = _stamp(site / name)
+        except FileNotFoundError:  # MkDocs writes no file for an empty page
+            continue
+        out[name] = (stamp, *check_file(site, name, project_dir))
+    return out
+
+
+def _file_names(folder: Path, prefix: str = "") -> list[str]:
+    """Every file under folder, relative to it, in the order of sorted paths. (From the
+    directory entries: a stat of every file cost a quarter of the post-build check.)"""
+    names: list[str] = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False):  # as Path.rglob: no links followed
+                names += _file_names(Path(entry.path), f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                names.append(prefix + entry.name)
+    return names
+
+
 def check_site(site: Path, project_dir: Path | None = None, scripts: list | None = None, *,
-               folders: tuple[str, ...] | None = None, skip: tuple[str, ...] = ()) -> list[str]:
+               folders: tuple[str, ...] | None = None, skip: tuple[str, ...] = (),
+               checked: Checked | None = None) -> list[str]:
     """Every problem in the built site, one German line each; empty when all is well.
 
     Passing a list collects every (type, text) of the inline scripts on the way, so that
     the security headers need no second pass over every page. ``folders`` checks only these
     top-level folders of the site, ``skip`` leaves these out: the build checks the search
-    index's folder once its indexer, running meanwhile, is done."""
+    index's folder once its indexer, running meanwhile, is done. ``checked`` holds the answers
+    of ``check_files``: each is used in its place, unless its file has changed since."""
     problems: list[str] = []
-    for file in sorted(p for p in site.rglob("*") if p.is_file()):
-        name = file.relative_to(site).as_posix()
+    for name in _file_names(site):
+        file = site / name
         top = name.split("/", 1)[0]
         if top in skip or (folders is not None and (top == name or top not in folders)):
             continue
-        if file.suffix not in TEXT_SUFFIXES and file.name != "_headers":
-            continue
-        text = file.read_text(encoding="utf-8", errors="replace")
-        if file.suffix == ".html":
-            problems += html_problems(text, name, scripts)
-        elif file.suffix == ".css":
-            problems += css_problems(text, name)
-        problems += leak_problems(text, name, project_dir)
+        answer = checked.get(name) if checked else None
+        if answer is not None and answer[0] == _stamp(file):
+            found, found_scripts = answer[1], answer[2]
+        else:
+            found, found_scripts = check_file(site, name, project_dir)
+        problems += found
+        if scripts is not None:
+            scripts.extend(found_scripts)
     return problems
 
 

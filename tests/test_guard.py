@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from helpers import ROOT, mkdocs_build
-from macros.guard import check_site
+from macros.guard import _file_names, check_files, check_site
 from macros.headers import netlify_headers, nginx_snippet, parse_netlify_headers, security_headers
 from macros.inline_scripts import csp_hash, known_name
 
@@ -136,6 +137,33 @@ def test_guard_checks_single_folders_or_all_but_some(tmp_path: Path):
     assert len(everything) == 2
     assert check_site(tmp_path, skip=("pagefind",)) == [p for p in everything if p.startswith("a.html")]
     assert check_site(tmp_path, folders=("pagefind",)) == [p for p in everything if p.startswith("pagefind/")]
+
+
+def test_answers_from_the_page_checks_are_used_unless_the_file_changed(tmp_path: Path):
+    (tmp_path / "a.html").write_text("<p>sauber</p>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>sauber</p>", encoding="utf-8")
+    checked = check_files(tmp_path, None, ["a.html", "b.html", "gibt-es-nicht.html"])
+    assert set(checked) == {"a.html", "b.html"}  # MkDocs writes no file for an empty page
+    # An answer is taken as it is: a problem only the answer knows is reported.
+    stamp, _problems, scripts = checked["a.html"]
+    checked["a.html"] = (stamp, ["a.html: aus der Prüfung beim Bauen"], scripts)
+    # A page changed after its check is checked again.
+    time.sleep(0.01)
+    (tmp_path / "b.html").write_text('<p>sauber</p><script src="https://evil.example/x.js"></script>',
+                                     encoding="utf-8")
+    problems = check_site(tmp_path, checked=checked)
+    assert problems[0] == "a.html: aus der Prüfung beim Bauen"
+    assert len(problems) == 2 and "https://evil.example/x.js" in problems[1]
+
+
+def test_the_site_walk_lists_files_as_sorted_paths_do(tmp_path: Path):
+    for name in ["a.txt", "a/z.html", "a/b/c.css", "a-b/x.js", "B/y.html", "a b/ü.html", "z/a/b/c/d.vcf"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "leer").mkdir()
+    (tmp_path / "verweis").symlink_to(tmp_path / "a", target_is_directory=True)
+    expected = [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*")) if p.is_file()]
+    assert _file_names(tmp_path) == expected
 
 
 def test_allow_list_knows_the_theme_scripts_by_shape_only():
