@@ -11,6 +11,7 @@ import functools
 import gc
 import os
 import sys
+import threading
 from pathlib import Path
 
 
@@ -85,6 +86,12 @@ def define_env(env) -> None:
         print(warning.format(), file=sys.stderr)
     _SITE = site
     _EXPORTS = None
+    # The loaded data live until the build ends, and each full collection during the build
+    # walked them again: 1.1 s of collections at 800 projects, 0.56 s with the data frozen
+    # (left out of collections). Only in a one-off build: `mkdocs serve` (it runs threads)
+    # loads the data again on every rebuild, and frozen objects are never freed.
+    if threading.active_count() == 1:
+        gc.freeze()
     conf = getattr(env, "conf", None)
     if conf is not None:
         from .guard_hook import PAGE_DONE
