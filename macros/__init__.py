@@ -94,9 +94,10 @@ def define_env(env) -> None:
         gc.freeze()
     conf = getattr(env, "conf", None)
     if conf is not None:
+        from .guard import PageChecks
         from .guard_hook import PAGE_DONE
 
-        conf[PAGE_DONE] = _PageChecks(conf, Path(env.project_dir))
+        conf[PAGE_DONE] = PageChecks(Path(conf["site_dir"]), Path(env.project_dir))
     _HISTORY = History(Path(env.project_dir))
     _USED = UsedFiles()
     _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
@@ -178,38 +179,6 @@ def _write_exports(site, site_dir: Path, site_url: str, project_dir: Path, _line
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
     return check_files(site_dir, project_dir, written)
-
-
-class _PageChecks:
-    """The guard checks each page in a child process (macros/forked.py) once MkDocs has written
-    it, while the next pages are rendered; the post-build step checks only the rest. MkDocs
-    announces each page through macros/guard_hook.py just before writing it, so a page goes
-    to the child when the next one is announced."""
-
-    def __init__(self, conf, project_dir: Path):
-        self._conf = conf  # MkDocs' config: `mkdocs serve` may still move the site folder
-        self._project_dir = project_dir
-        self._task = None
-        self._last: str | None = None
-
-    def page_done(self, path: str) -> None:
-        from . import forked
-        from .guard import check_files
-
-        site_dir = Path(self._conf["site_dir"])
-        if self._task is None:
-            self._task = forked.start(functools.partial(check_files, site_dir, self._project_dir))
-        if self._last is not None:
-            self._task.send(self._last)
-        self._last = Path(path).relative_to(site_dir).as_posix()
-
-    def answers(self) -> dict:
-        if self._task is None:
-            return {}
-        if self._last is not None:
-            self._task.send(self._last)
-            self._last = None
-        return self._task.result() or {}
 
 
 def on_post_page_macros(env) -> None:

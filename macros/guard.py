@@ -17,6 +17,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
@@ -231,6 +232,36 @@ def _file_names(folder: Path, prefix: str = "") -> list[str]:
             elif entry.is_file():
                 names.append(prefix + entry.name)
     return names
+
+
+class PageChecks:
+    """The build's pages, checked in a child process (macros/forked.py) as soon as each is on
+    disk, while the build renders the next ones. ``page_done`` is told of each page just before
+    it is written (macros/guard_hook.py), so a page goes to the child when the next one is
+    announced; ``answers`` sends the last one and returns what ``check_files`` found."""
+
+    def __init__(self, site: Path, project_dir: Path | None = None):
+        self._site = site
+        self._project_dir = project_dir
+        self._task = None
+        self._last: str | None = None
+
+    def page_done(self, path: str | Path) -> None:
+        from . import forked
+
+        if self._task is None:
+            self._task = forked.start(partial(check_files, self._site, self._project_dir))
+        if self._last is not None:
+            self._task.send(self._last)
+        self._last = Path(path).relative_to(self._site).as_posix()
+
+    def answers(self) -> Checked:
+        if self._task is None:
+            return {}
+        if self._last is not None:
+            self._task.send(self._last)
+            self._last = None
+        return self._task.result() or {}
 
 
 def check_site(site: Path, project_dir: Path | None = None, scripts: list | None = None, *,

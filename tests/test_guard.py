@@ -3,8 +3,10 @@ German message naming the file; the real site passes and ships a CSP that fits i
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -154,6 +156,39 @@ def test_answers_from_the_page_checks_are_used_unless_the_file_changed(tmp_path:
     problems = check_site(tmp_path, checked=checked)
     assert problems[0] == "a.html: aus der Prüfung beim Bauen"
     assert len(problems) == 2 and "https://evil.example/x.js" in problems[1]
+
+
+def test_page_checks_answer_for_each_page_once_it_is_written(tmp_path: Path):
+    # In a fresh interpreter, so that the checks run in a forked child as in a build: MkDocs
+    # announces a page before writing it, and the child must not read it before it exists.
+    script = textwrap.dedent("""
+        import json, os, sys, time
+        from pathlib import Path
+        from macros.guard import PageChecks, check_site
+        site = Path(sys.argv[1])
+        pages = {"a/index.html": "<p>gut</p>",
+                 "b/index.html": '<img src="https://evil.example/p.gif" alt="">',
+                 "c/index.html": "<p>gut</p>"}
+        checks = PageChecks(site)
+        for name, html in pages.items():
+            checks.page_done(str(site / name))  # announced, then written, as MkDocs does
+            time.sleep(0.2)  # time enough for a child that was handed the page too early
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(html, encoding="utf-8")
+        forked = checks._task.forked
+        answers = checks.answers()
+        print(json.dumps({"forked": forked, "names": sorted(answers),
+                          "b": answers["b/index.html"][1] if "b/index.html" in answers else None,
+                          "same": check_site(site, checked=answers) == check_site(site)}))
+    """)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["forked"] is True
+    assert result["names"] == ["a/index.html", "b/index.html", "c/index.html"]
+    assert result["b"] == ["b/index.html:1: <img src> lädt von einem fremden Server: https://evil.example/p.gif"]
+    assert result["same"] is True
 
 
 def test_the_site_walk_lists_files_as_sorted_paths_do(tmp_path: Path):
