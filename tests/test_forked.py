@@ -7,21 +7,7 @@ process, and the test runner's may have some."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import textwrap
-import time
-
-from helpers import ROOT
-
-
-def run(script: str, tmp_path) -> dict:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60, env={**os.environ, "OUT": str(tmp_path)})
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+from helpers import assert_child_ends, run_script as run
 
 
 def test_a_child_writes_and_result_waits_until_it_is_done(tmp_path):
@@ -124,13 +110,4 @@ def test_a_build_that_fails_stops_its_child(tmp_path):
     """, tmp_path)
     pid = result["pid"]
     assert isinstance(pid, int)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
-    else:
-        os.kill(pid, 9)
-        raise AssertionError(f"the child {pid} outlived its build")
+    assert_child_ends(pid)

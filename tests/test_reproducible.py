@@ -9,7 +9,7 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
-from helpers import BIN, ROOT
+from helpers import BIN, ROOT, site_files as files
 from gitrepo import project_repo
 
 
@@ -20,10 +20,6 @@ def build(project: Path, site: Path) -> None:
     done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=project,
                           env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_two_builds_of_a_commit_are_identical(tmp_path: Path):
