@@ -63,6 +63,12 @@ def define_env(env) -> None:
         _CODE_STAMP = stamp
     global _ABBREVIATIONS, _USED, _ON_EVERY_PAGE, _HISTORY, _EMERGENCY, _SITE, _EXPORTS
     from .gitdates import History, last_commit_epoch
+
+    # git reads the history while the modules below are imported and the data loaded.
+    project_dir = Path(env.project_dir)
+    history = History(project_dir)
+    epoch = last_commit_epoch(project_dir) if "SOURCE_DATE_EPOCH" not in os.environ else None
+
     from .problems import DataProblems
     from .render_documents import abbreviations_markdown
     from .usage import TrackedSite, UsedFiles
@@ -72,10 +78,10 @@ def define_env(env) -> None:
 
     # The sitemap's dates and its gzip header come from here: the last commit, not the clock,
     # whichever command started the build.
-    if "SOURCE_DATE_EPOCH" not in os.environ:
-        epoch = last_commit_epoch(Path(env.project_dir))
-        if epoch:
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
+    if epoch is not None:
+        seconds = (epoch.output() or "").strip()
+        if seconds:
+            os.environ["SOURCE_DATE_EPOCH"] = seconds
 
     try:
         site = load_site(Path(env.project_dir) / "data")
@@ -98,7 +104,9 @@ def define_env(env) -> None:
         from .guard_hook import PAGE_DONE
 
         conf[PAGE_DONE] = PageChecks(Path(conf["site_dir"]), Path(env.project_dir))
-    _HISTORY = History(Path(env.project_dir))
+    # Before the first page: no git process is left running when the build forks a child.
+    history.read()
+    _HISTORY = history
     _USED = UsedFiles()
     _ABBREVIATIONS = abbreviations_markdown(TrackedSite(site, _USED))
     _EMERGENCY = str(emergency_block(TrackedSite(site, _USED)))  # a str: str + Markup would escape the page

@@ -15,23 +15,41 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 
+class Git:
+    """A git command, started at once and read when its answer is first needed, so that git runs
+    beside the build's own work (importing, loading the data). Reading the history walks every
+    commit: 30 ms at 80 commits here, and it grows with the history."""
+
+    def __init__(self, project_dir: Path, *args: str):
+        self._answer: str | None = None
+        try:
+            self._process: subprocess.Popen | None = subprocess.Popen(
+                ["git", "-C", str(project_dir), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True)
+        except OSError:
+            self._process = None
+
+    def output(self) -> str | None:
+        """What git printed, or None if it failed (e.g. outside a git checkout)."""
+        process, self._process = self._process, None
+        if process is not None:
+            try:
+                out, _ = process.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                return None
+            self._answer = out if process.returncode == 0 else None
+        return self._answer
+
+
 def _git(project_dir: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", str(project_dir), *args], capture_output=True, text=True,
-                              timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    return Git(project_dir, *args).output()
 
 
-def in_git(project_dir: Path) -> bool:
-    inside = _git(project_dir, "rev-parse", "--is-inside-work-tree")
-    return inside is not None and inside.strip() == "true"
-
-
-def last_commit_epoch(project_dir: Path) -> str | None:
-    out = _git(project_dir, "log", "-1", "--format=%ct")
-    return out.strip() or None if out else None
+def last_commit_epoch(project_dir: Path) -> Git:
+    """`.output()`: the time of the last commit (seconds since 1970), or None."""
+    return Git(project_dir, "log", "-1", "--format=%ct")
 
 
 def _from_epoch(value: str) -> date:
@@ -55,16 +73,27 @@ class History:
 
     def __init__(self, project_dir: Path):
         self.project_dir = Path(project_dir)
-        self.dates: dict[str, date] = {}
-        out = _git(self.project_dir, "log", "--format=%x00%cs", "--name-only", "--relative", "--", ".") \
-            if in_git(self.project_dir) else None
-        for entry in (out or "").split("\0")[1:]:
-            lines = [line for line in entry.splitlines() if line.strip()]
-            if not lines:
-                continue
-            day = date.fromisoformat(lines[0])
-            for name in lines[1:]:
-                self.dates.setdefault(name, day)  # newest first: the first date seen is the last change
+        # Outside a git checkout, or before the first commit, git log fails: no dates.
+        self._log: Git | None = Git(self.project_dir, "log", "--format=%x00%cs", "--name-only", "--relative",
+                                    "--", ".")
+        self._dates: dict[str, date] = {}
+
+    @property
+    def dates(self) -> dict[str, date]:
+        self.read()
+        return self._dates
+
+    def read(self) -> None:
+        """Wait for git and take the dates in; only the first call waits."""
+        if self._log is not None:
+            log, self._log = self._log, None
+            for entry in (log.output() or "").split("\0")[1:]:
+                lines = [line for line in entry.splitlines() if line.strip()]
+                if not lines:
+                    continue
+                day = date.fromisoformat(lines[0])
+                for name in lines[1:]:
+                    self._dates.setdefault(name, day)  # newest first: the first date seen is the last change
 
     def _date_of(self, path: str) -> date | None:
         path = path.strip("/")
@@ -92,8 +121,7 @@ class Change:
 
 def recent_changes(project_dir: Path, paths: list[str], limit: int = 40) -> list[Change] | None:
     """Commits that touched the paths, newest first; None outside a git checkout."""
-    if not in_git(Path(project_dir)):
-        return None
+    # Outside a git checkout git log fails (None); inside one without such commits it is empty.
     out = _git(Path(project_dir), "log", f"-n{limit}", "--format=%cs%x09%s", "--", *paths)
     if out is None:
         return None

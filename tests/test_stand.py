@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import BIN, copy_project
-from gitrepo import commit_all, project_repo
+from gitrepo import commit_all, git, project_repo
 
 
 def build(project: Path, site: Path, **env_vars: str) -> None:
@@ -81,6 +81,30 @@ def test_outside_git_the_date_comes_from_source_date_epoch(tmp_path: Path):
     assert stand(site, "kontakte/index.html") == "2026-01-01"
     html = (site / "redaktion" / "aenderungen" / "index.html").read_text(encoding="utf-8")
     assert "ohne Versionsgeschichte gebaut" in html and "<tr><td><time" not in html
+
+
+def test_no_history_is_told_apart_from_no_changes(tmp_path: Path):
+    from macros.gitdates import History, recent_changes
+
+    archive = tmp_path / "archive"
+    (archive / "data").mkdir(parents=True)
+    (archive / "data" / "a.yml").write_text("a: 1\n", encoding="utf-8")
+    assert recent_changes(archive, ["data"]) is None
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    assert recent_changes(repo, ["data"]) is None  # no commit yet
+    (repo / "README.md").write_text("Projekt\n", encoding="utf-8")
+    commit_all(repo, "Readme", "2026-02-01")
+    assert recent_changes(repo, ["data"]) == []
+    (repo / "data").mkdir()
+    (repo / "data" / "a.yml").write_text("a: 1\n", encoding="utf-8")
+    commit_all(repo, "Daten", "2026-02-02")
+    assert [(c.day.isoformat(), c.subject) for c in recent_changes(repo, ["data"])] == [("2026-02-02", "Daten")]
+    history = History(repo)
+    assert history.last_changed(["data/a.yml"]).isoformat() == "2026-02-02"
+    assert history.last_changed(["README.md"]).isoformat() == "2026-02-01"
+    assert history.last_changed(["data"]).isoformat() == "2026-02-02"
 
 
 def test_every_data_attribute_names_its_file():
