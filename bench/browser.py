@@ -105,7 +105,7 @@ def start_page(browser, site: Path) -> StartPage:
 
 
 # Times the last keystroke's input event against the first DOM mutation after it that
-# shows a new, expected answer. `accept()` tells whether the current DOM is that answer.
+# shows a new, expected answer, and against the last change of that answer within a moment.
 _PROBE = """
 (config) => {
   const b = window.__bench = {lastInput: 0, hit: null, armed: false, before: null, expect: null};
@@ -117,10 +117,15 @@ _PROBE = """
   }, true);
   const snapshot = new Function('expect', config.snapshot);
   b.snapshot = () => snapshot(b.expect);
+  // hit: the first new, expected answer; done: the last change of it (the search shows its best
+  // results first and the whole answer after).
   new MutationObserver(() => {
-    if (!b.armed || b.hit !== null) return;
+    if (!b.armed) return;
     const now = b.snapshot();
-    if (now.ok && now.key !== b.before) b.hit = performance.now();
+    if (!now.ok || now.key === b.before || now.key === b.shown) return;
+    b.shown = now.key;
+    if (b.hit === null) b.hit = performance.now();
+    b.done = performance.now();
   }).observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
 }
 """
@@ -148,18 +153,20 @@ class Query:
 
 @dataclass
 class Latency:
-    samples_ms: list[float]
+    samples_ms: list[float]  # to the first answer
     skipped: list[str]
     cold_ms: float | None = None
     cold_bytes: int | None = None  # what the first query fetched (search only), compressed
+    complete_ms: list[float] = field(default_factory=list)  # to the last change of the answer
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.samples_ms) if self.samples_ms else None
 
 
-def _type_and_time(page, query: Query, settle: float, clear: list[str]) -> float | None:
-    """Type everything but the last character, let it settle, then time the last keystroke."""
+def _type_and_time(page, query: Query, settle: float, clear: list[str]) -> tuple[float, float] | None:
+    """Type everything but the last character, let it settle, then time the last keystroke: to
+    the first answer, and to the last change of it within the settle time."""
     for selector in clear:
         page.fill(selector, "")
     time.sleep(settle)
@@ -169,15 +176,18 @@ def _type_and_time(page, query: Query, settle: float, clear: list[str]) -> float
     page.type(last_selector, last_text[:-1], delay=15)
     time.sleep(settle)
     page.evaluate("(e) => { const b = window.__bench; b.expect = e; b.before = b.snapshot().key;"
-                  " b.hit = null; b.armed = true; }", query.expect)
+                  " b.shown = null; b.hit = null; b.done = null; b.armed = true; }", query.expect)
     page.type(last_selector, last_text[-1])
     try:
         page.wait_for_function("window.__bench.hit !== null", timeout=15000)
+        time.sleep(settle)
     except Exception:  # noqa: BLE001 - a timeout means no new, correct answer appeared
         return None
     finally:
         page.evaluate("window.__bench.armed = false")
-    return page.evaluate("window.__bench.hit - window.__bench.lastInput")
+    first, last = page.evaluate("[window.__bench.hit - window.__bench.lastInput,"
+                                " window.__bench.done - window.__bench.lastInput]")
+    return first, last
 
 
 def asd_latency(browser, site: Path, queries: list[Query]) -> Latency | None:
@@ -193,13 +203,14 @@ def asd_latency(browser, site: Path, queries: list[Query]) -> Latency | None:
         result = Latency([], [])
         for i, query in enumerate(queries):
             # Both fields are cleared: a number left from the query before would change the answer.
-            ms = _type_and_time(page, query, settle=0.4, clear=["#ziq-street", "#ziq-number"])
-            if ms is None:
+            timed = _type_and_time(page, query, settle=0.4, clear=["#ziq-street", "#ziq-number"])
+            if timed is None:
                 result.skipped.append(query.label)
             elif i == 0:
-                result.cold_ms = ms  # includes loading the street data on demand
+                result.cold_ms = timed[0]  # includes loading the street data on demand
             else:
-                result.samples_ms.append(ms)
+                result.samples_ms.append(timed[0])
+                result.complete_ms.append(timed[1])
         context.close()
         return result
 
@@ -222,11 +233,12 @@ def search_latency(browser, site: Path, queries: list[str]) -> Latency:
         fetched = [_file_of(site, p) for p in served[before:]]
         result.cold_bytes = sum(wire_size(f.read_bytes()) for f in fetched if f is not None)
         for q in queries:
-            ms = _type_and_time(page, Query([(".md-search__input", q)], {}, q), settle=0.6,
-                                clear=[".md-search__input"])
-            if ms is None:
+            timed = _type_and_time(page, Query([(".md-search__input", q)], {}, q), settle=0.6,
+                                   clear=[".md-search__input"])
+            if timed is None:
                 result.skipped.append(q)
             else:
-                result.samples_ms.append(ms)
+                result.samples_ms.append(timed[0])
+                result.complete_ms.append(timed[1])
         context.close()
         return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 
 KIB, MIB = 1024, 1024 * 1024
@@ -131,19 +132,37 @@ def goals(results: dict) -> list[tuple[str, str, str]]:
                 _ok(max(r["start_page"]["gz_without_index"] for r in results["rows"]) <= 100 * KIB)))
     b = results.get("browser")
     if b:
+        # Every query counts: a goal for "the answer" is missed when one answer is slow.
         asd = b.get("asd")
         out.append((f"N = {b['n']}: ASD-Antwort < 50 ms nach letztem Tastendruck",
                     "n/a (Suche auf `asd/` noch nicht vorhanden)" if asd is None else
-                    f"Median {_f(asd['median_ms'])} ms aus {len(asd['samples_ms'])}, erste Abfrage "
-                    f"(lädt Daten) {_f(asd['cold_ms'])} ms, übersprungen {len(asd['skipped'])}",
-                    _ok(None if asd is None or asd["median_ms"] is None else asd["median_ms"] < 50)))
+                    f"Median {_f(asd['median_ms'])} ms, langsamste {_f(_slowest(asd))} ms aus "
+                    f"{len(asd['samples_ms'])}, erste Abfrage (lädt Daten) {_f(asd['cold_ms'])} ms, "
+                    f"übersprungen {len(asd['skipped'])}",
+                    _ok(None if asd is None else _all_under(asd, 50))))
         s = b["search"]
+        complete = s.get("complete_ms") or []
         out.append((f"N = {b['n']}: Suchergebnisse < 50 ms nach letztem Tastendruck",
-                    f"Median {_f(s['median_ms'])} ms aus {len(s['samples_ms'])} "
-                    f"(einzeln: {', '.join(f'{x:.0f}' for x in s['samples_ms'])}), übersprungen "
-                    f"{len(s['skipped'])}; erste Ergebnisse nach dem Laden {_f(s['cold_ms'] / 1000, 1)} s",
-                    _ok(None if s["median_ms"] is None else s["median_ms"] < 50)))
+                    f"erste Treffer: Median {_f(s['median_ms'])} ms, langsamste {_f(_slowest(s))} ms aus "
+                    f"{len(s['samples_ms'])} (einzeln: {', '.join(f'{x:.0f}' for x in s['samples_ms'])}); "
+                    + (f"ganze Liste: Median {_f(statistics.median(complete))} ms, langsamste "
+                       f"{_f(max(complete))} ms (einzeln: {', '.join(f'{x:.0f}' for x in complete)}); "
+                       if complete else "")
+                    + f"übersprungen {len(s['skipped'])}; erste Ergebnisse nach dem Laden "
+                    f"{_f(s['cold_ms'] / 1000, 1)} s",
+                    _ok(_all_under(s, 50))))
     return out
+
+
+def _slowest(latency: dict) -> float | None:
+    return max(latency["samples_ms"]) if latency["samples_ms"] else None
+
+
+def _all_under(latency: dict, limit_ms: float) -> bool | None:
+    """Every query answered, each within the limit; None without measurements."""
+    if latency["skipped"]:
+        return False  # a query without the expected answer
+    return None if not latency["samples_ms"] else _slowest(latency) < limit_ms
 
 
 def markdown(results: dict) -> str:

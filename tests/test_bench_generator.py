@@ -5,6 +5,7 @@ Correctness only; the timings belong to `make bench`, never to a test.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,19 @@ def test_paired_ratio_compares_runs_that_took_turns():
     frozen = {"runs_s": [1.0, 1.0, 2.0, 2.0, 1.0]}
     assert paired_ratio(build, frozen) == pytest.approx(1.2)
     assert paired_ratio({"runs_s": []}, frozen) is None
+
+
+@pytest.mark.parametrize("samples, skipped, verdict", [
+    ([12.0, 30.0, 49.0], [], "erreicht"),
+    ([12.0, 30.0, 61.0], [], "**verfehlt**"),  # the median is fine; one slow answer misses the goal
+    ([12.0, 30.0], ["Musterweg 14"], "**verfehlt**"),  # a query without an answer counts too
+])
+def test_every_query_counts_for_the_latency_goals(samples, skipped, verdict):
+    from bench.report import goals
+
+    latency = {"samples_ms": samples, "complete_ms": samples, "skipped": skipped, "cold_ms": 700.0,
+               "cold_bytes": 1, "median_ms": sorted(samples)[len(samples) // 2]}
+    results = json.loads((Path(__file__).parent.parent / "bench" / "results" / "results.json").read_text())
+    results["browser"] = {"n": "800", "asd": latency, "search": latency}
+    verdicts = {name: ok for name, _, ok in goals(results) if "50 ms" in name}
+    assert set(verdicts.values()) == {verdict} and len(verdicts) == 2
