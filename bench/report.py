@@ -172,7 +172,8 @@ def markdown(results: dict) -> str:
         "# Benchmark-Ergebnisse",
         "",
         f"Lauf vom {meta['started']}, {meta['cpus']} Kerne, Python {meta['python']}, Median aus "
-        f"{meta['runs']} Läufen (größtes N: {meta['runs_largest']}). Last vorher/nachher: "
+        f"{meta['runs']} Läufen (echte Daten: {meta.get('runs_real', meta['runs'])}, größtes N: "
+        f"{meta['runs_largest']}). Last vorher/nachher: "
         f"{', '.join(f'{x:.1f}' for x in meta['load_before'])} / "
         f"{', '.join(f'{x:.1f}' for x in meta.get('load_after', meta['load_before']))}.",
         "",
