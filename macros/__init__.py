@@ -84,7 +84,7 @@ def define_env(env) -> None:
             os.environ["SOURCE_DATE_EPOCH"] = seconds
 
     try:
-        site = load_site(Path(env.project_dir) / "data")
+        site = load_site(project_dir / "data")
     except DataProblems as exc:
         print(exc, file=sys.stderr)
         raise DataError("Abbruch: die Daten enthalten Fehler (siehe oben).") from None
@@ -103,7 +103,7 @@ def define_env(env) -> None:
         from .guard import PageChecks
         from .guard_hook import PAGE_DONE
 
-        conf[PAGE_DONE] = PageChecks(Path(conf["site_dir"]), Path(env.project_dir))
+        conf[PAGE_DONE] = PageChecks(Path(conf["site_dir"]), project_dir)
     # Before the first page: no git process is left running when the build forks a child.
     history.read()
     _HISTORY = history
@@ -117,7 +117,7 @@ def define_env(env) -> None:
     _KEEP = any(Path(name).name == "stash.py" for name in hooks)
     register(_KeepingLargeBlocks(env) if _KEEP else env, TrackedSite(site, _USED), page_url=lambda: env.page.url if env.page else "",
              site_url=(getattr(env, "conf", None) or {}).get("site_url") or "",
-             used=_USED, project_dir=Path(env.project_dir))
+             used=_USED, project_dir=project_dir)
 
 
 class _KeepingLargeBlocks:
