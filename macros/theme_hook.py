@@ -16,8 +16,8 @@ template it did not reach) Jinja compiles as before. The site is the same either
 Self-contained, as MkDocs loads hooks by file path; the benchmark's frozen copy runs it too.
 So it forks on its own rather than through macros/forked.py: that module is imported by the
 macros' adapter, which drops and re-imports its modules on every `define_env`, and the child's
-pipe ends must be known to one module. This child needs no input, is done before the adapter
-forks its own, and when it fails the build merely compiles as before.
+pipe ends must be known to one module. This child is forked before the adapter's (so it holds
+none of their pipe ends), needs no input, and when it fails the build merely compiles as before.
 """
 
 from __future__ import annotations
