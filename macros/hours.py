@@ -44,6 +44,11 @@ def day_list(days: list[str]) -> str:
 
 def weekly_lines(hours: OpeningHours) -> list[str]:
     """One line per group of days sharing the same times, in week order."""
+    return [f"{days}: {times}" for days, times in weekly_groups(hours)]
+
+
+def weekly_groups(hours: OpeningHours) -> list[tuple[str, str]]:
+    """(days, times) of each line of weekly_lines: the site search takes the days, not the times."""
     per_day: dict[str, list[tuple[str, str]]] = {}
     for period in hours.weekly:
         for day in period.days:
@@ -52,11 +57,8 @@ def weekly_lines(hours: OpeningHours) -> list[str]:
     for day in DAYS:
         if day in per_day:
             groups.setdefault(tuple(sorted(per_day[day])), []).append(day)
-    lines = []
-    for times, days in groups.items():
-        spans = " und ".join(f"{clock(o)} bis {clock(c)} Uhr" for o, c in times)
-        lines.append(f"{day_list(days)}: {spans}")
-    return lines
+    return [(day_list(days), " und ".join(f"{clock(o)} bis {clock(c)} Uhr" for o, c in times))
+            for times, days in groups.items()]
 
 
 def notes(hours: OpeningHours) -> list[str]:

@@ -10,7 +10,7 @@ from babel import Locale
 
 import json
 
-from .hours import notes, weekly_lines
+from .hours import notes, weekly_groups
 from .html import Markup, dl_row, join, status_badge, tag
 from .models import Address, Contact
 from .validate import SiteData
@@ -76,7 +76,10 @@ def channels(contact: Contact) -> Markup:
     if contact.languages:
         rows.append(dl_row("Sprachen", ", ".join(language_name(c) for c in contact.languages)))
     if contact.hours:
-        lines = [tag("li", line) for line in weekly_lines(contact.hours)]
+        # Times stay out of the search index: every "14 bis 17 Uhr" matched a search for a house
+        # number ("Musterweg 14") and buried the address under the opening hours (bench/README.md).
+        lines = [tag("li", join([f"{days}: ", tag("span", times, data_pagefind_ignore=True)]))
+                 for days, times in weekly_groups(contact.hours)]
         extra = [tag("li", line) for line in notes(contact.hours)]
         # Filled in by ziq.js; without JavaScript the plain times above are the answer.
         live = tag("p", "", class_="ziq-open-now", data_hours=hours_json(contact), hidden=True)
@@ -174,7 +177,7 @@ def search_record(site: SiteData, contact: Contact, page_url: str) -> dict:
     if contact.languages:
         parts.append("Sprachen: " + ", ".join(language_name(c) for c in contact.languages))
     if contact.hours:
-        parts += ["Öffnungszeiten:", *weekly_lines(contact.hours)]
+        parts.append("Öffnungszeiten: " + ", ".join(days for days, _ in weekly_groups(contact.hours)))
     return {"url": f"/{page_url}#{anchor(contact.id)}", "title": contact.name or contact.function,
             "content": ". ".join(p for p in parts if p)}
 

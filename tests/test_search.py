@@ -105,6 +105,28 @@ def test_each_published_contact_is_a_result_of_its_own(built_site):
         {c.organisation for c in site.published_contacts.values()})
 
 
+def test_opening_days_are_searchable_and_times_are_not(built_site):
+    from macros.hours import weekly_groups
+    from macros.validate import load_site
+
+    site = load_site(ROOT / "data")
+    groups = [g for c in site.published_contacts.values() if c.hours for g in weekly_groups(c.hours)]
+    assert groups  # the real data have opening hours
+    fragments = _fragments(built_site)
+    indexed = " ".join(_words(f["content"]) for f in fragments)
+    for days, times in groups:
+        assert times not in indexed, times
+    staged = " ".join(_words(f["content"]) for f in fragments if "target" in f["meta"])
+    for contact in (c for c in site.published_contacts.values() if c.hours):
+        days = ", ".join(d for d, _ in weekly_groups(contact.hours))
+        assert f"Öffnungszeiten: {days}" in staged, contact.id
+    # The pages still show the times.
+    page = (built_site / "kontakte" / "index.html").read_text(encoding="utf-8")
+    project_pages = " ".join(p.read_text(encoding="utf-8") for p in (built_site / "projekte").rglob("index.html"))
+    for days, times in groups:
+        assert f"{days}: <span data-pagefind-ignore>{times}</span>" in page + project_pages, days
+
+
 def test_the_theme_index_holds_no_pages_and_pagefind_ships_no_unused_ui(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == [] and index["config"]["lang"] == ["de"]
