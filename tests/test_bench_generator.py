@@ -6,12 +6,16 @@ Correctness only; the timings belong to `make bench`, never to a test.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bench import generate, measure, workspace
-from helpers import mkdocs_build, run_check
+from helpers import ROOT, mkdocs_build, run_check
 from macros.streets import parse_house_number
 
 
@@ -55,6 +59,17 @@ def test_passes_check_and_builds(synthetic, tmp_path):
     assert not (tmp_path / "site" / "projekte" / "wortschatz").exists()
     streets = (tmp_path / "site" / "asd" / "index.html").read_text(encoding="utf-8")
     assert "Beispielstraße 1<" in streets
+
+
+def test_measured_runs_keep_the_bytecode_cache_when_the_shell_turns_it_off(synthetic):
+    # An editor's builds use Python's cache of compiled modules; the figures must include it.
+    project, _ = synthetic
+    shutil.rmtree(project / "macros" / "__pycache__", ignore_errors=True)
+    code = f"from pathlib import Path; from bench import measure; measure.check(Path({str(project)!r}), 1)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0, done.stderr
+    assert list((project / "macros" / "__pycache__").glob("models.*.pyc"))
 
 
 def test_frozen_copy_builds_without_macros(synthetic, tmp_path):
