@@ -19,7 +19,11 @@ def clock(value: str) -> str:
 
 
 def span(period: Period) -> str:
-    return f"{clock(period.opens)} bis {clock(period.closes)} Uhr"
+    return times_text(period.opens, period.closes)
+
+
+def times_text(opens: str, closes: str) -> str:
+    return f"{clock(opens)} bis {clock(closes)} Uhr"
 
 
 def day_list(days: list[str]) -> str:
@@ -57,7 +61,7 @@ def weekly_groups(hours: OpeningHours) -> list[tuple[str, str]]:
     for day in DAYS:
         if day in per_day:
             groups.setdefault(tuple(sorted(per_day[day])), []).append(day)
-    return [(day_list(days), " und ".join(f"{clock(o)} bis {clock(c)} Uhr" for o, c in times))
+    return [(day_list(days), " und ".join(times_text(o, c) for o, c in times))
             for times, days in groups.items()]
 
 
