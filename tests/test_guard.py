@@ -3,16 +3,14 @@ German message naming the file; the real site passes and ships a CSP that fits i
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, mkdocs_build
+from helpers import ROOT, mkdocs_build, run_script
 from macros.guard import _file_names, check_files, check_site
 from macros.headers import netlify_headers, nginx_snippet, parse_netlify_headers, security_headers
 from macros.inline_scripts import csp_hash, known_name
@@ -161,11 +159,11 @@ def test_answers_from_the_page_checks_are_used_unless_the_file_changed(tmp_path:
 def test_page_checks_answer_for_each_page_once_it_is_written(tmp_path: Path):
     # In a fresh interpreter, so that the checks run in a forked child as in a build: MkDocs
     # announces a page before writing it, and the child must not read it before it exists.
-    script = textwrap.dedent("""
-        import json, os, sys, time
+    result = run_script("""
+        import json, os, time
         from pathlib import Path
         from macros.guard import PageChecks, check_site
-        site = Path(sys.argv[1])
+        site = Path(os.environ["OUT"])
         pages = {"a/index.html": "<p>gut</p>",
                  "b/index.html": '<img src="https://evil.example/p.gif" alt="">',
                  "c/index.html": "<p>gut</p>"}
@@ -180,11 +178,7 @@ def test_page_checks_answer_for_each_page_once_it_is_written(tmp_path: Path):
         print(json.dumps({"forked": forked, "names": sorted(answers),
                           "b": answers["b/index.html"][1] if "b/index.html" in answers else None,
                           "same": check_site(site, checked=answers) == check_site(site)}))
-    """)
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
+    """, tmp_path)
     assert result["forked"] is True
     assert result["names"] == ["a/index.html", "b/index.html", "c/index.html"]
     assert result["b"] == ["b/index.html:1: <img src> lädt von einem fremden Server: https://evil.example/p.gif"]
