@@ -28,6 +28,10 @@ RECORDS = "pagefind_records"
 EXCLUDE = [".headerlink"]
 
 _records: list[dict] = []
+# A page with records, and each of its staged pages, carry its path under this Pagefind filter:
+# the search counts all of them as one result, as it shows them (docs/assets/search-worker.js).
+GROUP_FILTER = "gruppe"
+_groups: dict[str, str] = {}  # page's source file -> its path
 
 
 class SearchIndexError(RuntimeError):
@@ -83,7 +87,12 @@ def record_page(path: str, page_title: str, entries: list[dict]) -> str:
         for entry in entries)
     return ('<!doctype html><html lang="de"><head>'
             f'<title>{html.escape(page_title)}</title>{meta("title", page_title)}{meta("target", path)}'
+            f'{group_meta(path)}'
             f'</head><body data-pagefind-body>{sections}</body></html>')
+
+
+def group_meta(path: str) -> str:
+    return f'<meta data-pagefind-filter="{GROUP_FILTER}[content]" content="{html.escape(path)}">'
 
 
 class IndexJob:
@@ -134,6 +143,7 @@ def start_index(site: Path, records: list[dict] = ()) -> IndexJob:
 
 def on_pre_build(**_kwargs) -> None:
     _records.clear()  # `mkdocs serve` keeps this module between builds
+    _groups.clear()
 
 
 def on_page_markdown(markdown: str, page, **_kwargs) -> str:
@@ -145,8 +155,19 @@ def on_page_markdown(markdown: str, page, **_kwargs) -> str:
 
 
 def on_page_context(context, page, **_kwargs):
-    _records.extend({**record, "page_title": page.title} for record in page.meta.pop(RECORDS, None) or [])
+    records = page.meta.pop(RECORDS, None) or []
+    _records.extend({**record, "page_title": page.title} for record in records)
+    if records:
+        _groups[page.file.src_uri] = records[0]["url"].partition("#")[0]
     return context
+
+
+def on_post_page(output: str, page, **_kwargs) -> str:
+    path = _groups.get(page.file.src_uri)
+    if path is None:
+        return output
+    head, end, rest = output.partition("</head>")
+    return head + group_meta(path) + end + rest if end else output
 
 
 # The running indexer, under this key in MkDocs' config: the macros' post-build step (which

@@ -115,3 +115,65 @@ def test_site_search_finds(browser, server, query, target):
     pages = {urlsplit(link).path for link in search_result_links(page, query)}
     assert "/" + target in pages, pages
     page.close()
+
+
+def pagefind_pages(server: str, query: str, tmp_path: Path) -> set[str]:
+    """The pages Pagefind itself finds for query on the served site (in Node, without the
+    search worker): each staged page counts as the page it points to."""
+    import json
+    import shutil
+    import subprocess
+    import urllib.request
+
+    node = shutil.which("node")
+    assert node, "Node.js fehlt: make test installiert es (apt-get install nodejs)."
+    with urllib.request.urlopen(server + "/pagefind/pagefind.js") as response:
+        (tmp_path / "pagefind.mjs").write_bytes(response.read())
+    script = f"""
+      const pagefind = await import({json.dumps((tmp_path / "pagefind.mjs").as_uri())});
+      await pagefind.options({{basePath: {json.dumps(server + "/pagefind/")}, baseUrl: "/"}});
+      const found = await pagefind.search({json.dumps(query)});
+      const pages = await Promise.all(found.results.map((r) => r.data()));
+      process.stdout.write(JSON.stringify(pages.map((p) => p.meta.target || p.url)));
+    """
+    done = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True,
+                          timeout=60, check=True)
+    return set(json.loads(done.stdout))
+
+
+def test_search_shows_every_match_ten_at_a_time_by_keyboard(browser, server, tmp_path):
+    from playwright.sync_api import expect
+
+    query = "Familie"
+    expected = pagefind_pages(server, query, tmp_path)
+    assert len(expected) > 10, f"Für diesen Test muss „{query}“ mehr als zehn Seiten finden: {expected}"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    seen = watch(page, server)
+    page.goto(server + "/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(f"10 von {len(expected)} Suchergebnissen")
+    items = page.locator(".md-search-result__list > .md-search-result__item")
+    expect(items).to_have_count(10)
+    # Arrow keys, the theme's own way through the results, reach the entry for more at the end.
+    for _ in range(60):
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if "weitere-treffer" in focused:
+            break
+    else:
+        pytest.fail("Mit den Pfeiltasten nicht erreichbar: „Weitere Treffer anzeigen“")
+    expect(page.locator(":focus")).to_contain_text(f"Noch {len(expected) - 10} Seiten passen zur Suche.")
+    page.keyboard.press("Enter")
+    # Still the search, now with every match; the focus on the first new one.
+    expect(meta).to_have_text(f"{len(expected)} Suchergebnisse")
+    expect(items).to_have_count(len(expected))
+    expect(items.nth(10).locator("> .md-search-result__link").first).to_be_focused()
+    assert urlsplit(page.url).query == ""
+    # The page each result leads to (its first link; the others are its sections).
+    shown = items.evaluate_all("els => els.map(e => e.querySelector('.md-search-result__link').href)")
+    assert {urlsplit(href).path for href in shown} == expected
+    assert not any("weitere-treffer" in href for href in shown)
+    assert seen == {"foreign": [], "errors": []}
+    page.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from macros.search_hook import STAGING, UNUSED, IndexJob, SearchIndexError
+from macros.search_hook import GROUP_FILTER, STAGING, UNUSED, IndexJob, SearchIndexError
 
 WORKER = ROOT / "docs" / "assets" / "search-worker.js"
 
@@ -87,6 +87,10 @@ def test_each_published_contact_is_a_result_of_its_own(built_site):
     # Shown under the contacts page's own title.
     (contacts_page,) = [f for f in fragments if f["url"] == "/kontakte/" and "target" not in f["meta"]]
     assert all(f["meta"]["title"] == contacts_page["meta"]["title"] for f in staged)
+    # The page and its staged pages are one group (the search counts them once), no other page.
+    grouped = [f["url"] for f in fragments if f.get("filters", {}).get(GROUP_FILTER)]
+    assert sorted(grouped) == sorted(f["url"] for f in [contacts_page, *staged])
+    assert all(f["filters"][GROUP_FILTER] == ["/kontakte/"] for f in [contacts_page, *staged])
     entries = [a for f in staged for a in f["anchors"] if a["element"] == "h2"]
     assert len(staged) == -(-len(entries) // ENTRIES_PER_PAGE)
     # Every published contact once, with its anchor on the contacts page, and nothing else.
@@ -226,6 +230,74 @@ def test_worker_merges_staged_pages_of_one_page_into_one_group(node):
     # Ten entries at most, in the order of the answer; three open, the rest folded.
     assert [e["location"] for e in contacts] == [f"kontakte/#kontakt-{i}" for i in range(10)]
     assert [e["score"] for e in contacts] == [6, 6, 6] + [3] * 7
+
+
+def _answers(node: str, results: list[dict], filters: dict, batches: int) -> list[list]:
+    """The worker's answer after the first ten results and after each "more", for a fake
+    Pagefind answer (results as [score, details])."""
+    script = f"""
+      global.self = {{location: {{href: "https://stadt.example/ziq/assets/search-worker.js"}},
+                      addEventListener() {{}}, postMessage() {{}}}};
+      const worker = require({json.dumps(str(WORKER))});
+      const found = {{filters: {json.dumps(filters)},
+                      results: {json.dumps(results)}.map(([score, data]) => ({{score, data: async () => data}}))}};
+      (async () => {{
+        const answer = {{ticket: 0, found, terms: {{beispiel: true}}, fetched: 0, groups: [],
+                         total: worker.groupCount(found)}};
+        const out = [];
+        for (let i = 0; i < {batches}; i++) {{
+          await worker.extend(answer);
+          out.push(worker.items(answer));
+        }}
+        process.stdout.write(JSON.stringify({{id: worker.id(), answers: out}}));
+      }})();
+    """
+    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def _page(name: str) -> dict:
+    return {"url": f"/ziq/{name}/", "meta": {"title": name}, "excerpt": f"<mark>{name}</mark>"}
+
+
+def test_worker_answers_ten_pages_then_the_next_ten_on_request(node):
+    # 22 pages, the contacts page and 3 staged pages of it: 26 results, 23 groups.
+    results = [[30 - i, _page(f"seite-{i}")] for i in range(22)]
+    results.insert(4, [25.5, _staged([("kontakt-a", [1.0])], page=0)])
+    results.insert(12, [20.5, {**_page("kontakte"), "meta": {"title": "Kontakte"}}])
+    results.append([1.0, _staged([("kontakt-b", [1.0])], page=1)])
+    results.append([0.5, _staged([("kontakt-c", [1.0])], page=2)])
+    filters = {"gruppe": {"/ziq/kontakte/": 4, "/ziq/leer/": 0}}
+    worked = _answers(node, results, filters, batches=3)
+    first, second, third = worked["answers"]
+
+    def heads(answer):
+        return [group[0]["location"] for group in answer]
+
+    # Ten groups and the entry for more; the first title carries the counts, hidden.
+    assert len(first) == 11 and heads(first)[4] == "kontakte/"
+    assert first[0][0]["title"] == ('seite-0<span hidden data-ziq-shown="10" data-ziq-total="23"></span>')
+    more = first[-1]
+    assert len(more) == 1 and more[0]["title"] == "Weitere Treffer anzeigen"
+    assert more[0]["location"] == f"?weitere-treffer={worked['id']}-0"
+    assert more[0]["text"] == "Noch 13 Seiten passen zur Suche."
+    # The next ten: the contacts page joins the group already shown, so 19 groups.
+    assert len(second) == 20 and heads(second)[:10] == [h for h in heads(first)[:10]]
+    assert heads(second).count("kontakte/") == 1
+    assert 'data-ziq-shown="19" data-ziq-total="23"' in second[0][0]["title"]
+    assert second[-1][0]["text"] == "Noch 4 Seiten passen zur Suche."
+    # All results fetched: every group once, no entry for more, no counts (the theme's are right).
+    assert len(third) == 23 and len(set(heads(third))) == 23
+    assert third[0][0]["title"] == "seite-0"
+    contacts = third[heads(third).index("kontakte/")]
+    assert [e["location"] for e in contacts[1:]] == ["kontakte/#kontakt-a", "kontakte/#kontakt-b", "kontakte/#kontakt-c"]
+
+
+def test_worker_offers_no_more_when_ten_pages_are_all(node):
+    results = [[10 - i, _page(f"seite-{i}")] for i in range(10)]
+    worked = _answers(node, results, {}, batches=1)
+    (answer,) = worked["answers"]
+    assert len(answer) == 10 and "data-ziq" not in json.dumps(answer)
 
 
 def test_a_failing_indexer_stops_the_build_and_leaves_no_staged_pages(tmp_path):

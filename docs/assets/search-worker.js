@@ -10,6 +10,11 @@
  * QUERY (the typed text) -> RESULT ({items: [[page, section, ...], ...]}). The theme puts
  * `title` and `text` into the page as HTML, so titles are escaped here; Pagefind's excerpts are
  * already escaped text with <mark> around the hits.
+ *
+ * An answer holds the first ten pages; each needs a request for its details. When more pages
+ * match, the answer ends in an entry "Weitere Treffer anzeigen", and the first page's title
+ * carries the counts for the theme's line above the list. docs/assets/ziq.js shows that count
+ * and, on a click of the entry, asks this worker for the next ten over a BroadcastChannel.
  */
 "use strict";
 
@@ -17,11 +22,17 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var PAGES = 10;     // pages per answer: the theme shows ten before scrolling
 var SECTIONS = 3;   // sections shown open per page; the rest go under "weitere"
 var ENTRIES = 10;   // entries of a long page shown per answer
+var GROUP_FILTER = "gruppe";  // macros/search_hook.py: a page and its staged pages share a value
+var MORE = "weitere-treffer";  // query parameter of the "more" entry's link; read by ziq.js
+var CHANNEL = "ziq-search";
+// Every open tab has a worker of its own on the one channel: a request names the worker.
+var id = Math.random().toString(36).slice(2);
 
 // The site's root: this file is <root>/assets/search-worker.js.
 var root = new URL("../", self.location.href);
 var pagefind = null;
 var latest = 0;
+var current = null;  // the latest answer, for "more"
 
 function load() {
   if (!pagefind) {
@@ -31,6 +42,8 @@ function load() {
         // contact entry when both carry the name.
         ranking: { pageLength: 0 } })
         .then(function () { return module.init(); })
+        // Loads the filters, so that each search counts its results per group.
+        .then(function () { return module.filters(); })
         .then(function () { return module; });
     });
   }
@@ -123,6 +136,44 @@ function merge(groups) {
   return out;
 }
 
+// How many groups the whole answer has: the staged pages of a page and the page itself are one.
+function groupCount(found) {
+  var counts = (found.filters && found.filters[GROUP_FILTER]) || {};
+  return Object.keys(counts).reduce(function (n, key) {
+    return counts[key] > 0 ? n - (counts[key] - 1) : n;
+  }, found.results.length);
+}
+
+// The next ten results' details, merged into the groups shown so far.
+function extend(answer) {
+  var next = answer.found.results.slice(answer.fetched, answer.fetched + PAGES);
+  return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+    if (answer.ticket !== latest) return null;
+    answer.fetched += next.length;
+    answer.groups = merge(answer.groups.concat(pages.map(function (data, i) {
+      return group(data, next[i].score, answer.terms);
+    })));
+    return answer;
+  });
+}
+
+function items(answer) {
+  var shown = answer.groups.length, rest = answer.total - shown;
+  if (!shown || rest <= 0 || answer.fetched >= answer.found.results.length) return answer.groups;
+  var head = answer.groups[0][0];
+  var counted = Object.assign({}, head, {
+    title: head.title + '<span hidden data-ziq-shown="' + shown + '" data-ziq-total="' + answer.total + '"></span>'
+  });
+  var first = [counted].concat(answer.groups[0].slice(1).map(function (section) {
+    return Object.assign({}, section, { parent: counted });
+  }));
+  return [first].concat(answer.groups.slice(1), [[{
+    location: "?" + MORE + "=" + id + "-" + answer.ticket, title: "Weitere Treffer anzeigen",
+    text: "Noch " + rest + (rest === 1 ? " Seite passt" : " Seiten passen") + " zur Suche.",
+    score: 0, terms: answer.terms
+  }]]);
+}
+
 function search(query) {
   var ticket = latest;
   var terms = words(query);
@@ -131,16 +182,29 @@ function search(query) {
     return module.search(query);
   }).then(function (found) {
     if (ticket !== latest || !found) return null;  // a newer query is already on its way
-    var top = found.results.slice(0, PAGES);
-    return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
-      if (ticket !== latest) return null;
-      return merge(pages.map(function (data, i) { return group(data, top[i].score, terms); }));
-    });
+    return extend({ ticket: ticket, found: found, terms: terms, fetched: 0, groups: [], total: groupCount(found) });
+  }).then(function (answer) {
+    if (!answer) return null;
+    current = answer;
+    return items(answer);
+  });
+}
+
+function more(token) {
+  var answer = current;
+  if (!answer || token !== id + "-" + answer.ticket || answer.ticket !== latest) return;
+  extend(answer).then(function (extended) {
+    if (extended) self.postMessage({ type: RESULT, data: { items: items(extended) } });
+  }, function (error) {
+    console.warn("Weitere Treffer fehlgeschlagen:", error);
   });
 }
 
 // Node loads this file for the unit tests (tests/test_search.py).
-if (typeof module !== "undefined") module.exports = { group: group, merge: merge, relative: relative };
+if (typeof module !== "undefined") {
+  module.exports = { group: group, merge: merge, relative: relative, groupCount: groupCount, extend: extend,
+                     items: items, id: function () { return id; } };
+}
 
 // One query at a time, and only the newest waiting one: typing sends a query per keystroke,
 // and a queue of stale prefixes ("A", "An", "Anl", ...) would hold back the answer to the
@@ -161,6 +225,13 @@ function answer(query) {
       waiting = null;
       answer(next);
     }
+  });
+}
+
+// Not under Node (the tests), where an open channel would keep the process running.
+if (typeof BroadcastChannel !== "undefined" && typeof module === "undefined") {
+  new BroadcastChannel(CHANNEL).addEventListener("message", function (event) {
+    if (event.data && typeof event.data.more === "string") more(event.data.more);
   });
 }
 

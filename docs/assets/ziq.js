@@ -1,6 +1,7 @@
-/* Zusammen im Quartier: live opening hours and the ASD street lookup.
+/* Zusammen im Quartier: live opening hours, the ASD street lookup and "more results" in search.
  *
- * Runs only in the browser, sends nothing anywhere and stores nothing. Without
+ * Runs only in the browser, sends nothing anywhere (the search's request for more results goes
+ * to its own worker, in the same tab) and stores nothing. Without
  * JavaScript the pages show the plain opening hours and the full street table.
  * Data strings reach the page only through textContent, never as HTML.
  * The street logic mirrors macros/streets.py; tests run both on the same cases.
@@ -383,10 +384,61 @@
     }
   }
 
+  // --- search: the count and "Weitere Treffer anzeigen" --------------------------------
+  // docs/assets/search-worker.js answers with ten pages at a time. When more match, the first
+  // title carries the counts and the last entry links to ?weitere-treffer=<token>; a click on it
+  // asks the worker for the next ten instead of leaving the page.
+
+  var MORE = "weitere-treffer";
+
+  function initSearchMore() {
+    var list = document.querySelector(".md-search-result__list");
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!list || !meta || typeof BroadcastChannel === "undefined") return;
+    var channel = new BroadcastChannel("ziq-search");
+    var focusAt = null;  // after "more": the place of the first new result
+
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest(".md-search-result__link");
+      var token = link && new URL(link.href).searchParams.get(MORE);
+      if (!token) return;
+      event.preventDefault();
+      event.stopPropagation();  // the theme would close the search and follow the link
+      var item = link.closest(".md-search-result__item");
+      focusAt = Array.prototype.indexOf.call(list.children, item);
+      link.setAttribute("aria-busy", "true");
+      channel.postMessage({ more: token });
+    }, true);
+    document.addEventListener("input", function (event) {
+      if (event.target.matches && event.target.matches(".md-search__input")) focusAt = null;
+    }, true);
+
+    new MutationObserver(function () {
+      var counts = list.querySelector("[data-ziq-total]");
+      if (counts) {
+        var text = counts.getAttribute("data-ziq-shown") + " von " + counts.getAttribute("data-ziq-total") +
+                   " Suchergebnissen";
+        if (meta.textContent !== text) meta.textContent = text;
+      }
+      if (focusAt === null || (list.children[focusAt] && list.children[focusAt].querySelector("[aria-busy]"))) return;
+      var next = list.children[focusAt];
+      if (!next) {
+        // The theme draws results after the tenth only once the list is scrolled to its end.
+        var scroller = list.closest(".md-search__scrollwrap");
+        if (scroller) scroller.scrollTop = scroller.scrollHeight;
+        return;
+      }
+      focusAt = null;
+      var target = next.querySelector(".md-search-result__link");
+      if (target) target.focus();
+    }).observe(list, { childList: true });
+  }
+
   window.ZIQ = { normaliseStreet: normaliseStreet, parseHouseNumber: parseHouseNumber, lookup: lookup,
                  suggest: suggest, holidaysNRW: holidaysNRW, openingStatus: openingStatus,
                  showOpeningHours: showOpeningHours };
 
   showOpeningHours();
   initLookup();
+  initSearchMore();
 })();
