@@ -183,6 +183,13 @@ def markdown(results: dict) -> str:
     if floor:
         parts += [f"Leere Material-Site (Untergrenze, gleiche Umgebung): {floor['median_s']:.2f} s "
                   f"(CPU {_f(floor.get('cpu_median_s'), 2)} s), Peak {floor['peak_mib']:.0f} MiB.", ""]
+    plugin, real = results.get("plugin_only"), next((r for r in results["rows"] if r["n"] == "real"), None)
+    if plugin and real:
+        alone = paired_ratio(plugin, real["frozen"])
+        parts += [f"Eingefrorene echte Site mit dem Plugin mkdocs-macros, aber ohne Makro und ohne "
+                  f"Seiten-Rendering: {plugin['median_s']:.2f} s, je Durchgang {_pct(None if alone is None else alone - 1)} "
+                  f"über der eingefrorenen ({real['frozen']['median_s']:.2f} s). So viel kostet das Plugin "
+                  f"selbst (Importe, Git-Befehle), bevor ein Makro der Site läuft.", ""]
     parts += ["## Ziele", "", "| Ziel | Messwert | Ergebnis |", "| --- | --- | --- |"]
     parts += [f"| {g} | {v} | {ok} |" for g, v, ok in goals(results)]
     parts += ["", "![Zeit und Größe gegen N](results.png)", ""]

@@ -93,12 +93,14 @@ def run(sizes: list[str], runs: int, runs_largest: int, work: Path, out: Path, r
             copies = {"frozen": frozen, "build": project}
             if size == "real":
                 copies["floor"] = floor
+                copies["plugin"] = workspace.plugin_only_project(frozen, work / "n-real-plugin")
             timings = _alternate(n_runs, copies, skip_last={"build"})
             timings["build"].runs.insert(0, first.runs[0])
             timings["build"].peak_mib.insert(0, first.peak_mib[0])
             timings["build"].cpu.insert(0, first.cpu[0])
             if size == "real":
                 results["floor"] = _timing(timings["floor"])
+                results["plugin_only"] = _timing(timings["plugin"])
             sizes_ = measure.sizes(project / "site")
             start = browser.start_page(chromium, project / "site")
             row = {"n": size, "runs": n_runs, "check": _timing(check), "build": _timing(timings["build"]),

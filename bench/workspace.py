@@ -103,6 +103,27 @@ def frozen_project(source: Path, frozen_markdown: Path, target: Path) -> Path:
     return target
 
 
+# The frozen copy with mkdocs-macros back on, but without a macro and without rendering a page:
+# what the plugin costs before any of the site's macros run (its imports, its git commands).
+_PLUGIN_ONLY = """  - macros:
+      module_name: bench_no_macros
+      render_by_default: false
+"""
+
+
+def plugin_only_project(frozen: Path, target: Path) -> Path:
+    """A copy of the frozen project whose config loads mkdocs-macros with an empty module."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(frozen, target, ignore=shutil.ignore_patterns("__pycache__", "site*"))
+    config = target / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.rstrip() == "plugins:") + 1
+    config.write_text("".join(lines[:at]) + _PLUGIN_ONLY + "".join(lines[at:]), encoding="utf-8")
+    (target / "bench_no_macros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    return target
+
+
 def _without_macros(text: str) -> str:
     """Drop the `- macros:` entry (and its indented options) from the plugins list."""
     out, skip_indent = [], None

@@ -93,6 +93,24 @@ def test_frozen_copy_builds_without_macros(synthetic, tmp_path):
         assert (tmp_path / "frozen-site" / path).read_bytes() == (tmp_path / "site" / path).read_bytes(), path
 
 
+def test_plugin_only_copy_loads_the_plugin_and_builds_the_frozen_site(synthetic, tmp_path):
+    project, _ = synthetic
+    frozen_md = tmp_path / "frozen-md"
+    measure.build(project, 1, site_dir=tmp_path / "site", env={"ZIQ_FREEZE_DIR": str(frozen_md)})
+    frozen = workspace.frozen_project(project, frozen_md, tmp_path / "frozen")
+    plugin = workspace.plugin_only_project(frozen, tmp_path / "plugin")
+    config = (plugin / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - macros:\n      module_name: bench_no_macros\n      render_by_default: false\n" in config
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plugin-site")],
+                          cwd=plugin, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    measure.build(frozen, 1, site_dir=tmp_path / "frozen-site")
+    # The plugin ran (it would have failed on a missing module) and changed no page.
+    for page in ("kontakte/index.html", "projekte/index.html", "index.html"):
+        assert (tmp_path / "plugin-site" / page).read_text(encoding="utf-8") == \
+            (tmp_path / "frozen-site" / page).read_text(encoding="utf-8"), page
+
+
 def test_large_directory_lists_project_contacts_in_one_line(tmp_path):
     """Above FULL_PAGE_LIMIT contacts the contacts page keeps every anchor, but a contact shown in
     full on a project page gets one line there with a link to that entry."""
