@@ -19,7 +19,7 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var PAGES = 10;     // pages per answer: the theme shows ten before scrolling
+var PAGES = 10;     // pages per answer: the theme draws ten at once (two to four fit the screen)
 var SECTIONS = 3;   // sections shown open per page; the rest go under "weitere"
 var ENTRIES = 10;   // entries of a long page shown per answer
 var GROUP_FILTER = "gruppe";  // macros/search_hook.py: a page and its staged pages share a value
