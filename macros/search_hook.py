@@ -92,7 +92,9 @@ def record_page(path: str, page_title: str, entries: list[dict]) -> str:
 
 
 def group_meta(path: str) -> str:
-    return f'<meta data-pagefind-filter="{GROUP_FILTER}[content]" content="{html.escape(path)}">'
+    # A <meta> needs a name (or http-equiv, itemprop, property) to be valid HTML.
+    return (f'<meta name="ziq-search-group" data-pagefind-filter="{GROUP_FILTER}[content]" '
+            f'content="{html.escape(path)}">')
 
 
 class IndexJob:

@@ -293,6 +293,28 @@ def test_worker_answers_ten_pages_then_the_next_ten_on_request(node):
     assert [e["location"] for e in contacts[1:]] == ["kontakte/#kontakt-a", "kontakte/#kontakt-b", "kontakte/#kontakt-c"]
 
 
+def test_worker_answers_a_double_request_for_more_once(node):
+    results = [[30 - i, _page(f"seite-{i}")] for i in range(25)]
+    script = f"""
+      global.self = {{location: {{href: "https://stadt.example/ziq/assets/search-worker.js"}},
+                      addEventListener() {{}}, postMessage() {{}}}};
+      const worker = require({json.dumps(str(WORKER))});
+      const found = {{filters: {{}}, results: {json.dumps(results)}.map(([score, data]) => ({{score, data: async () => data}}))}};
+      (async () => {{
+        const answer = {{ticket: 0, found, terms: {{}}, fetched: 0, groups: [], total: worker.groupCount(found)}};
+        await worker.extend(answer);
+        await Promise.all([worker.extend(answer), worker.extend(answer)]);
+        const twice = answer.groups.map((g) => g[0].location);
+        await worker.extend(answer);
+        process.stdout.write(JSON.stringify([twice, answer.groups.map((g) => g[0].location)]));
+      }})();
+    """
+    twice, then = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert twice == [f"seite-{i}/" for i in range(20)]
+    # Nothing skipped: the next request brings the last five.
+    assert then == [f"seite-{i}/" for i in range(25)]
+
+
 def test_worker_offers_no_more_when_ten_pages_are_all(node):
     results = [[10 - i, _page(f"seite-{i}")] for i in range(10)]
     worked = _answers(node, results, {}, batches=1)

@@ -144,17 +144,24 @@ function groupCount(found) {
   }, found.results.length);
 }
 
-// The next ten results' details, merged into the groups shown so far.
+// The next ten results' details, merged into the groups shown so far. A second request while
+// one is on its way (a double click) gets the same ten, not the ten after them.
 function extend(answer) {
+  if (answer.pending) return answer.pending;
   var next = answer.found.results.slice(answer.fetched, answer.fetched + PAGES);
-  return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+  answer.pending = Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+    answer.pending = null;
     if (answer.ticket !== latest) return null;
     answer.fetched += next.length;
     answer.groups = merge(answer.groups.concat(pages.map(function (data, i) {
       return group(data, next[i].score, answer.terms);
     })));
     return answer;
+  }, function (error) {
+    answer.pending = null;
+    throw error;
   });
+  return answer.pending;
 }
 
 function items(answer) {

@@ -404,6 +404,7 @@
       if (!token) return;
       event.preventDefault();
       event.stopPropagation();  // the theme would close the search and follow the link
+      if (link.getAttribute("aria-busy")) return;  // asked already
       var item = link.closest(".md-search-result__item");
       focusAt = Array.prototype.indexOf.call(list.children, item);
       link.setAttribute("aria-busy", "true");
