@@ -68,6 +68,15 @@ def server(built_site: Path, security_headers):
 
 
 @pytest.fixture(scope="session")
+def node() -> str:
+    """Node.js, for the search worker's tests and Pagefind's own answers."""
+    executable = shutil.which("node")
+    if executable is None:
+        pytest.fail("Node.js fehlt: make test installiert es (apt-get install nodejs).")
+    return executable
+
+
+@pytest.fixture(scope="session")
 def browser():
     if CHROMIUM is None:
         pytest.fail("Chromium fehlt: `make test` installiert es (apt-get install chromium).")

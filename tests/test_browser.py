@@ -3,10 +3,14 @@ no third-party requests, no errors, no CSP violations, readable on a phone, sear
 
 from __future__ import annotations
 
+import json
+import subprocess
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import site_pages
 
@@ -117,16 +121,9 @@ def test_site_search_finds(browser, server, query, target):
     page.close()
 
 
-def pagefind_pages(server: str, query: str, tmp_path: Path) -> set[str]:
+def pagefind_pages(node: str, server: str, query: str, tmp_path: Path) -> set[str]:
     """The pages Pagefind itself finds for query on the served site (in Node, without the
     search worker): each staged page counts as the page it points to."""
-    import json
-    import shutil
-    import subprocess
-    import urllib.request
-
-    node = shutil.which("node")
-    assert node, "Node.js fehlt: make test installiert es (apt-get install nodejs)."
     with urllib.request.urlopen(server + "/pagefind/pagefind.js") as response:
         (tmp_path / "pagefind.mjs").write_bytes(response.read())
     script = f"""
@@ -141,11 +138,9 @@ def pagefind_pages(server: str, query: str, tmp_path: Path) -> set[str]:
     return set(json.loads(done.stdout))
 
 
-def test_search_shows_every_match_ten_at_a_time_by_keyboard(browser, server, tmp_path):
-    from playwright.sync_api import expect
-
+def test_search_shows_every_match_ten_at_a_time_by_keyboard(browser, server, node, tmp_path):
     query = "Familie"
-    expected = pagefind_pages(server, query, tmp_path)
+    expected = pagefind_pages(node, server, query, tmp_path)
     assert len(expected) > 10, f"Für diesen Test muss „{query}“ mehr als zehn Seiten finden: {expected}"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     seen = watch(page, server)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -139,23 +138,21 @@ def test_the_theme_index_holds_no_pages_and_pagefind_ships_no_unused_ui(built_si
         assert not (built_site / "pagefind" / name).exists(), name
 
 
-@pytest.fixture(scope="module")
-def node() -> str:
-    executable = shutil.which("node")
-    if executable is None:
-        pytest.fail("Node.js fehlt: make test installiert es (apt-get install nodejs).")
-    return executable
-
-
-def _group(node: str, data: dict, base: str = "https://stadt.example/ziq/") -> list[dict]:
+def _worker(node: str, call: str, base: str = "https://stadt.example/ziq/"):
+    """The value of a JavaScript expression (or the promise of one) with the worker loaded as
+    `worker`, as if it lived at <base>assets/search-worker.js."""
     script = f"""
       global.self = {{location: {{href: {json.dumps(base + "assets/search-worker.js")}}},
                       addEventListener() {{}}, postMessage() {{}}}};
       const worker = require({json.dumps(str(WORKER))});
-      process.stdout.write(JSON.stringify(worker.group({json.dumps(data)}, 7.5, {{kita: true}})));
+      Promise.resolve({call}).then((value) => process.stdout.write(JSON.stringify(value)));
     """
     result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
+
+
+def _group(node: str, data: dict, base: str = "https://stadt.example/ziq/") -> list[dict]:
+    return _worker(node, f"worker.group({json.dumps(data)}, 7.5, {{kita: true}})", base)
 
 
 def test_worker_escapes_titles_and_keeps_the_highlighted_excerpt(node):
@@ -185,17 +182,6 @@ def test_worker_folds_sections_beyond_the_third_under_more(node):
                           "sub_results": subs}, base="https://stadt.example/")
     # The theme opens sections scored like the page and folds the rest under "weitere".
     assert [i["score"] for i in items] == [7.5, 7.5, 7.5, 7.5, 3.75, 3.75]
-
-
-def _worker(node: str, call: str, base: str = "https://stadt.example/ziq/"):
-    script = f"""
-      global.self = {{location: {{href: {json.dumps(base + "assets/search-worker.js")}}},
-                      addEventListener() {{}}, postMessage() {{}}}};
-      const worker = require({json.dumps(str(WORKER))});
-      process.stdout.write(JSON.stringify({call}));
-    """
-    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
 
 
 def _staged(ids_and_scores: list[tuple[str, list[float]]], page: int = 0) -> dict:
@@ -232,28 +218,23 @@ def test_worker_merges_staged_pages_of_one_page_into_one_group(node):
     assert [e["score"] for e in contacts] == [6, 6, 6] + [3] * 7
 
 
-def _answers(node: str, results: list[dict], filters: dict, batches: int) -> list[list]:
-    """The worker's answer after the first ten results and after each "more", for a fake
-    Pagefind answer (results as [score, details])."""
-    script = f"""
-      global.self = {{location: {{href: "https://stadt.example/ziq/assets/search-worker.js"}},
-                      addEventListener() {{}}, postMessage() {{}}}};
-      const worker = require({json.dumps(str(WORKER))});
+def _found(results: list[list], filters: dict) -> str:
+    """A fake Pagefind answer (results as [score, details]) and a fresh answer of the worker's
+    for it, as JavaScript statements."""
+    return f"""
       const found = {{filters: {json.dumps(filters)},
                       results: {json.dumps(results)}.map(([score, data]) => ({{score, data: async () => data}}))}};
-      (async () => {{
-        const answer = {{ticket: 0, found, terms: {{beispiel: true}}, fetched: 0, groups: [],
-                         total: worker.groupCount(found)}};
-        const out = [];
-        for (let i = 0; i < {batches}; i++) {{
-          await worker.extend(answer);
-          out.push(worker.items(answer));
-        }}
-        process.stdout.write(JSON.stringify({{id: worker.id(), answers: out}}));
-      }})();
-    """
-    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+      const answer = {{ticket: 0, found, terms: {{beispiel: true}}, fetched: 0, groups: [],
+                       total: worker.groupCount(found)}};"""
+
+
+def _answers(node: str, results: list[list], filters: dict, batches: int) -> dict:
+    """The worker's answer after the first ten results and after each "more"."""
+    return _worker(node, f"""(async () => {{ {_found(results, filters)}
+      const answers = [];
+      for (let i = 0; i < {batches}; i++) {{ await worker.extend(answer); answers.push(worker.items(answer)); }}
+      return {{id: worker.id(), answers}};
+    }})()""")
 
 
 def _page(name: str) -> dict:
@@ -295,21 +276,14 @@ def test_worker_answers_ten_pages_then_the_next_ten_on_request(node):
 
 def test_worker_answers_a_double_request_for_more_once(node):
     results = [[30 - i, _page(f"seite-{i}")] for i in range(25)]
-    script = f"""
-      global.self = {{location: {{href: "https://stadt.example/ziq/assets/search-worker.js"}},
-                      addEventListener() {{}}, postMessage() {{}}}};
-      const worker = require({json.dumps(str(WORKER))});
-      const found = {{filters: {{}}, results: {json.dumps(results)}.map(([score, data]) => ({{score, data: async () => data}}))}};
-      (async () => {{
-        const answer = {{ticket: 0, found, terms: {{}}, fetched: 0, groups: [], total: worker.groupCount(found)}};
-        await worker.extend(answer);
-        await Promise.all([worker.extend(answer), worker.extend(answer)]);
-        const twice = answer.groups.map((g) => g[0].location);
-        await worker.extend(answer);
-        process.stdout.write(JSON.stringify([twice, answer.groups.map((g) => g[0].location)]));
-      }})();
-    """
-    twice, then = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout)
+    twice, then = _worker(node, f"""(async () => {{ {_found(results, {})}
+      const heads = () => answer.groups.map((g) => g[0].location);
+      await worker.extend(answer);
+      await Promise.all([worker.extend(answer), worker.extend(answer)]);
+      const twice = heads();
+      await worker.extend(answer);
+      return [twice, heads()];
+    }})()""")
     assert twice == [f"seite-{i}/" for i in range(20)]
     # Nothing skipped: the next request brings the last five.
     assert then == [f"seite-{i}/" for i in range(25)]
