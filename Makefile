@@ -42,12 +42,12 @@ site: $(STAMP)
 	@echo "Website gebaut: site/"
 
 check: $(STAMP)
-	@$(BIN)/python -m macros.check
+	@$(BIN)/python -m macros.staff.check
 
 # The strict build plus every guard: refuses example data, placeholders and overdue reviews,
 # listing each with file, line and field. Builds into site/ only when nothing blocks.
 publish: $(STAMP)
-	@$(BIN)/python -m macros.publish --site-dir site
+	@$(BIN)/python -m macros.staff.publish --site-dir site
 
 # Style and YAML pitfalls (yes/no, octal numbers, duplicate keys) in the data files.
 # Run yamllint and `make check` before every commit (see .pre-commit-config.yaml).
@@ -59,14 +59,14 @@ lint: $(STAMP)
 
 # Weekly in CI: external links of the built site, and records due for review.
 linkcheck: site
-	@$(BIN)/python -m macros.linkcheck site
+	@$(BIN)/python -m macros.staff.linkcheck site
 
 reviews: $(STAMP)
-	@$(BIN)/python -m macros.review
+	@$(BIN)/python -m macros.staff.review
 
 # JSON Schemas for editors, generated from the models; commit the result.
 schemas: $(STAMP)
-	@$(BIN)/python -m macros.schemas schemas
+	@$(BIN)/python -m macros.build.schemas schemas
 
 # Browser tests use Debian's chromium (Playwright's own download cannot work here).
 browser:
@@ -110,7 +110,7 @@ bench: $(BENCH_STAMP) browser
 
 # The nginx version of the security headers, from a fresh build; commit the result.
 headers: site
-	$(BIN)/python -m macros.headers nginx site > deploy/nginx/security-headers.conf
+	$(BIN)/python -m macros.build.headers nginx site > deploy/nginx/security-headers.conf
 
 # Benchmark, not a test: Lighthouse (mobile) on four pages of a fresh build.
 lighthouse: site browser $(NODE_STAMP)

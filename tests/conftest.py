@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, copy_project, mkdocs_build
-from macros.headers import parse_netlify_headers
+from macros.build.headers import parse_netlify_headers
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -48,7 +48,7 @@ def mkdocs_build(project: Path, site_dir: Path | None = None) -> Run:
 
 
 def run_check(project: Path) -> Run:
-    done = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "macros.staff.check"], cwd=project, capture_output=True,
                           text=True, timeout=60)
     return Run(done.returncode, done.stdout, done.stderr)
 

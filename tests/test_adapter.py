@@ -25,7 +25,7 @@ def render():
 
 before = render()
 root = sys.argv[1]
-code = root + "/macros/render_contacts.py"
+code = root + "/macros/render/contacts.py"
 text = open(code, encoding="utf-8").read()
 open(code, "w", encoding="utf-8").write(text.replace('class_="ziq-contact")', 'class_="ziq-contact ziq-edited")'))
 data = root + "/data/contacts.yml"

@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from helpers import ROOT
-from macros.html import german_month
-from macros.validate import load_site
+from macros.render.html import german_month
+from macros.data.validate import load_site
 
 SITE_DATA = load_site(ROOT / "data")
 

@@ -14,9 +14,9 @@ import pytest
 import vobject
 
 from helpers import ROOT, mkdocs_build
-from macros.render_contacts import phone_parts
-from macros.streets import lookup
-from macros.validate import load_site
+from macros.render.contacts import phone_parts
+from macros.data.streets import lookup
+from macros.data.validate import load_site
 
 CASES = json.loads((Path(__file__).parent / "lookup_cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -25,8 +25,8 @@ def fixture_streets():
     """The lookup cases' own street list (tests/lookup_streets.yml), checked like real data."""
     import yaml
 
-    from macros.models import StreetAssignment
-    from macros.streets import check_ranges
+    from macros.data.models import StreetAssignment
+    from macros.data.streets import check_ranges
 
     raw = yaml.safe_load((Path(__file__).parent / "lookup_streets.yml").read_text(encoding="utf-8"))
     streets = [StreetAssignment.model_validate(s) for s in raw["streets"]]
@@ -292,7 +292,7 @@ def test_no_page_shows_escaped_markup(built_site):
 @pytest.mark.parametrize("text", ["a, b; c\\d", "Zeile 1\nZeile 2", "ÄÖÜß" * 40, "x" * 200, "Çağlar محمد",
                                   "a" + "€😀" * 40])
 def test_vcard_writer_round_trips_through_a_vcard_parser(text):
-    from macros.vcard import card
+    from macros.build.vcard import card
 
     written = card([("FN", "", text), ("N", "", [text, "Vor;name", "", "", ""]), ("NOTE", "", text),
                     ("ORG", "", [text])])
@@ -304,7 +304,7 @@ def test_vcard_writer_round_trips_through_a_vcard_parser(text):
 
 
 def test_a_street_name_ending_in_a_number_is_found_whole():
-    from macros.models import StreetAssignment
+    from macros.data.models import StreetAssignment
 
     streets = [StreetAssignment(street="Straße 13", team="a"), StreetAssignment(street="Straße", team="b")]
     assert lookup(streets, "Straße 13").team == "a"

@@ -16,10 +16,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 from helpers import ROOT
-from macros.hours import weekly_lines
-from macros.render_asd import street_anchor
-from macros.streets import bounds_of, describe, lookup
-from macros.validate import load_site
+from macros.render.hours import weekly_lines
+from macros.render.asd import street_anchor
+from macros.data.streets import bounds_of, describe, lookup
+from macros.data.validate import load_site
 from test_directory import CASES, fixture_streets
 
 SITE = load_site(ROOT / "data")
@@ -34,7 +34,7 @@ def phone(browser):  # noqa: F811
 
 
 def test_browser_lookup_agrees_with_python_on_every_case(phone, server):  # noqa: F811
-    from macros.exports import compact_streets
+    from macros.build.exports import compact_streets
 
     team_ids, streets = fixture_streets()
     data = {"teams": [{"id": t, "name": t, "area": "", "status": "example", "contact": None} for t in team_ids],

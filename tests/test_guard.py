@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, mkdocs_build, run_script
-from macros.guard import _file_names, check_files, check_site
-from macros.headers import netlify_headers, nginx_snippet, parse_netlify_headers, security_headers
-from macros.inline_scripts import csp_hash, known_name
+from macros.build.guard import _file_names, check_site
+from macros.build.headers import netlify_headers, nginx_snippet, parse_netlify_headers, security_headers
+from macros.build.inline_scripts import csp_hash, known_name
 
 HOSTILE_PAGE = """# Feindliche Seite
 
@@ -92,13 +92,13 @@ def test_guard_on_the_command_line(tmp_path: Path):
     (site / "a" / "index.html").write_text(
         '<!doctype html><script src="https://evil.example/x.js"></script>'
         '<script>eval(location.hash)</script>', encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "macros.guard", str(site)], cwd=ROOT,
+    run = subprocess.run([sys.executable, "-m", "macros.build.guard", str(site)], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert "a/index.html:1: <script src> lädt von einem fremden Server: https://evil.example/x.js" in run.stderr
     assert "a/index.html:1: unbekanntes Inline-Skript" in run.stderr
     (site / "a" / "index.html").write_text('<!doctype html><script src="../x.js"></script>', encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "macros.guard", str(site)], cwd=ROOT,
+    run = subprocess.run([sys.executable, "-m", "macros.build.guard", str(site)], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
 
@@ -113,7 +113,7 @@ def test_guard_on_the_command_line(tmp_path: Path):
     '<div data-x="1" srcset="https://img.example.com/c.png 2x">',
 ])
 def test_scanner_finds_watched_tags_and_attributes_however_written(tag):
-    from macros.guard import scan_html
+    from macros.build.guard import scan_html
 
     found = scan_html(f"<!doctype html>\n<p>Lifestyle = Stil, poster, srcset</p>\n{tag}\n<p>Ende</p>")
     lines = {line for line, *_ in found.urls + found.styles}
@@ -121,68 +121,12 @@ def test_scanner_finds_watched_tags_and_attributes_however_written(tag):
 
 
 def test_scanner_counts_lines_across_many_tags():
-    from macros.guard import scan_html
+    from macros.build.guard import scan_html
 
     page = "\n".join(["<p><b>x</b></p>"] * 50 + ['<p style="a">'] + ["<i>y</i>"] * 20 + ['<img src="//x.example/a.png">'])
     found = scan_html(page)
     assert [line for line, _ in found.styles] == [51]
     assert [line for line, *_ in found.urls] == [72]
-
-
-def test_guard_checks_single_folders_or_all_but_some(tmp_path: Path):
-    (tmp_path / "pagefind").mkdir()
-    (tmp_path / "a.html").write_text('<script src="https://evil.example/x.js"></script>', encoding="utf-8")
-    (tmp_path / "pagefind" / "x.js").write_text('var p = "/home/ich/site";', encoding="utf-8")
-    everything = check_site(tmp_path)
-    assert len(everything) == 2
-    assert check_site(tmp_path, skip=("pagefind",)) == [p for p in everything if p.startswith("a.html")]
-    assert check_site(tmp_path, folders=("pagefind",)) == [p for p in everything if p.startswith("pagefind/")]
-
-
-def test_answers_from_the_page_checks_are_used_unless_the_file_changed(tmp_path: Path):
-    (tmp_path / "a.html").write_text("<p>sauber</p>", encoding="utf-8")
-    (tmp_path / "b.html").write_text("<p>sauber</p>", encoding="utf-8")
-    checked = check_files(tmp_path, None, ["a.html", "b.html", "gibt-es-nicht.html"])
-    assert set(checked) == {"a.html", "b.html"}  # MkDocs writes no file for an empty page
-    # An answer is taken as it is: a problem only the answer knows is reported.
-    stamp, _problems, scripts = checked["a.html"]
-    checked["a.html"] = (stamp, ["a.html: aus der Prüfung beim Bauen"], scripts)
-    # A page changed after its check is checked again.
-    time.sleep(0.01)
-    (tmp_path / "b.html").write_text('<p>sauber</p><script src="https://evil.example/x.js"></script>',
-                                     encoding="utf-8")
-    problems = check_site(tmp_path, checked=checked)
-    assert problems[0] == "a.html: aus der Prüfung beim Bauen"
-    assert len(problems) == 2 and "https://evil.example/x.js" in problems[1]
-
-
-def test_page_checks_answer_for_each_page_once_it_is_written(tmp_path: Path):
-    # In a fresh interpreter, so that the checks run in a forked child as in a build: MkDocs
-    # announces a page before writing it, and the child must not read it before it exists.
-    result = run_script("""
-        import json, os, time
-        from pathlib import Path
-        from macros.guard import PageChecks, check_site
-        site = Path(os.environ["OUT"])
-        pages = {"a/index.html": "<p>gut</p>",
-                 "b/index.html": '<img src="https://evil.example/p.gif" alt="">',
-                 "c/index.html": "<p>gut</p>"}
-        checks = PageChecks(site)
-        for name, html in pages.items():
-            checks.page_done(str(site / name))  # announced, then written, as MkDocs does
-            time.sleep(0.2)  # time enough for a child that was handed the page too early
-            (site / name).parent.mkdir(parents=True, exist_ok=True)
-            (site / name).write_text(html, encoding="utf-8")
-        forked = checks._task.forked
-        answers = checks.answers()
-        print(json.dumps({"forked": forked, "names": sorted(answers),
-                          "b": answers["b/index.html"][1] if "b/index.html" in answers else None,
-                          "same": check_site(site, checked=answers) == check_site(site)}))
-    """, tmp_path)
-    assert result["forked"] is True
-    assert result["names"] == ["a/index.html", "b/index.html", "c/index.html"]
-    assert result["b"] == ["b/index.html:1: <img src> lädt von einem fremden Server: https://evil.example/p.gif"]
-    assert result["same"] is True
 
 
 def test_the_site_walk_lists_files_as_sorted_paths_do(tmp_path: Path):
@@ -208,7 +152,7 @@ def test_allow_list_knows_the_theme_scripts_by_shape_only():
 
 
 def test_csp_allows_exactly_the_inline_scripts_of_the_build(built_site: Path):
-    from macros.guard import scan_html
+    from macros.build.guard import scan_html
 
     csp = dict(security_headers(built_site))["Content-Security-Policy"]
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
@@ -239,7 +183,7 @@ def test_committed_nginx_snippet_matches_the_build(built_site: Path):
 def test_the_fast_scan_finds_what_a_full_parse_finds(built_site):
     """scan_html parses only the watched tags; on every real page it must see exactly what
     the HTML parser sees when it reads the whole page."""
-    from macros.guard import _Scanner, scan_html
+    from macros.build.guard import _Scanner, scan_html
 
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

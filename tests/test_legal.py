@@ -10,9 +10,10 @@ import pytest
 from pydantic import ValidationError
 
 from helpers import ROOT, run_check
-from macros import models, render_legal
-from macros.html import german_date
-from macros.validate import legal_parties, load_site
+from macros.data import models
+from macros.render import legal as render_legal
+from macros.render.html import german_date
+from macros.data.validate import legal_parties, load_site
 from test_bad_input import Case, _apply
 from test_build import pages
 

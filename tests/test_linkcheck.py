@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import linkcheck
+from macros.staff import linkcheck
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 
 from helpers import ROOT
-from macros.validate import load_site
+from macros.data.validate import load_site
 
 
 

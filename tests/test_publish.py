@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.publish import placeholder_host, placeholders_in
-from macros.review import add_months, overdue
-from macros.validate import load_site
+from macros.staff.publish import placeholder_host, placeholders_in
+from macros.staff.review import add_months, overdue
+from macros.data.validate import load_site
 
 
 def publish(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.publish", *args], cwd=project, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "macros.staff.publish", *args], cwd=project, capture_output=True,
                           text=True, timeout=600, env=env)
 
 
@@ -70,7 +70,7 @@ def test_make_check_warns_about_overdue_reviews_but_passes(project: Path):
     import os
 
     env = {**os.environ, "ZIQ_TODAY": "2028-01-01"}
-    done = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "macros.staff.check"], cwd=project, capture_output=True, text=True,
                           timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     line = line_of(project / "data" / "contacts.yml", r"^\s+reviewed_on:", after=r"- id: wortschatz$")
@@ -162,7 +162,7 @@ def test_overdue_depends_only_on_the_given_day():
 
 
 def _review_dates(site):
-    from macros.review import _reviewed
+    from macros.staff.review import _reviewed
 
     for doc in site.documents.values():
         for _, value in _reviewed(doc.data):

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, mkdocs_build
-from macros import render_contacts, render_documents, render_projects
-from macros.hours import day_list, weekly_lines
-from macros.html import long_text
-from macros.models import OpeningHours
-from macros.validate import load_site
-from macros.wiring import format_fact, relative_root, resolve
+from macros.render import contacts as render_contacts, documents as render_documents, projects as render_projects
+from macros.render.hours import day_list, weekly_lines
+from macros.render.html import long_text
+from macros.data.models import OpeningHours
+from macros.data.validate import load_site
+from macros.render.macro_table import format_fact, relative_root, resolve
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -123,7 +123,7 @@ def test_hostile_but_valid_data_renders_as_text(project: Path):
 
 
 def test_every_field_is_explained_for_editors():
-    from macros import fieldguide
+    from macros.render import fieldguide
 
     names = set()
     for model in fieldguide.all_models().values():
@@ -133,7 +133,7 @@ def test_every_field_is_explained_for_editors():
 
 
 def test_committed_json_schemas_match_the_models():
-    from macros.schemas import generate
+    from macros.build.schemas import generate
 
     generated = generate()
     committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "schemas").glob("*.json")}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from macros.search_hook import GROUP_FILTER, STAGING, UNUSED, IndexJob, SearchIndexError
+from macros.build.search_hook import GROUP_FILTER, STAGING, UNUSED, SearchIndexError, build_index
 
 WORKER = ROOT / "docs" / "assets" / "search-worker.js"
 
@@ -76,8 +76,8 @@ def test_every_page_is_indexed_once_and_only_its_article(built_site):
 
 
 def test_each_published_contact_is_a_result_of_its_own(built_site):
-    from macros.search_hook import ENTRIES_PER_PAGE
-    from macros.validate import load_site
+    from macros.build.search_hook import ENTRIES_PER_PAGE
+    from macros.data.validate import load_site
 
     site = load_site(ROOT / "data")
     fragments = _fragments(built_site)
@@ -109,8 +109,8 @@ def test_each_published_contact_is_a_result_of_its_own(built_site):
 
 
 def test_opening_days_are_searchable_and_times_are_not(built_site):
-    from macros.hours import weekly_groups
-    from macros.validate import load_site
+    from macros.render.hours import weekly_groups
+    from macros.data.validate import load_site
 
     site = load_site(ROOT / "data")
     groups = [g for c in site.published_contacts.values() if c.hours for g in weekly_groups(c.hours)]
@@ -299,34 +299,30 @@ def test_worker_offers_no_more_when_ten_pages_are_all(node):
 def test_a_failing_indexer_stops_the_build_and_leaves_no_staged_pages(tmp_path):
     import sys
 
-    (tmp_path / STAGING).mkdir()
-    (tmp_path / STAGING / "0.html").write_text("<p>x</p>", encoding="utf-8")
-    failing = subprocess.Popen([sys.executable, "-c", "import sys; sys.exit('Index kaputt')"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    job = IndexJob(tmp_path, failing)
+    records = [{"url": "kontakte/#kontakt-x", "title": "X", "content": "x"}]
+    failing = [sys.executable, "-c", "import sys; sys.exit('Index kaputt')"]
     with pytest.raises(SearchIndexError, match="Index kaputt"):
-        job.wait()
+        build_index(tmp_path, records, command=failing)
     assert not (tmp_path / STAGING).exists()
-    job.wait()  # waited once; the build's last step asks again and returns
 
 
 def test_without_mkdocs_the_hook_indexes_in_one_step(tmp_path):
-    """Another generator calls on_post_build once; it must start and finish the index."""
+    """Another generator calls on_post_build once; it must build the whole index."""
     import sys
 
     script = f"""
 import sys
 sys.modules["mkdocs"] = None  # not installed
 sys.path.insert(0, {str(ROOT)!r})
-import macros.search_hook as hook
+import macros.build.search_hook as hook
 config = {{"site_dir": {str(tmp_path)!r}}}
 hook.on_post_build(config)
-print(type(hook.on_post_build).__name__, (hook.PENDING in config))
+print(type(hook.on_post_build).__name__)
 """
     (tmp_path / "index.html").write_text('<html lang="de"><body data-pagefind-body><p>Wortschatz</p></body></html>',
                                          encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["function", "True"]
+    assert done.stdout.split() == ["function"]
     assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
     assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists()

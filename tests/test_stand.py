@@ -37,7 +37,7 @@ def history(tmp_path_factory) -> Path:
     contacts.write_text(contacts.read_text(encoding="utf-8").replace(
         "Projekt „Wortschatz“ der Lebendigen Bibliothek", "Projekt „Wortschatz“ (geändert)"), encoding="utf-8")
     commit_all(repo, "Rename the Wortschatz contact <b>&</b>", "2026-03-15")
-    wiring = repo / "macros" / "wiring.py"
+    wiring = repo / "macros" / "render" / "macro_table.py"
     wiring.write_text(wiring.read_text(encoding="utf-8") + "\n# comment only\n", encoding="utf-8")
     commit_all(repo, "Touch code only", "2026-05-20")
     site = root / "site"
@@ -84,7 +84,7 @@ def test_outside_git_the_date_comes_from_source_date_epoch(tmp_path: Path):
 
 
 def test_no_history_is_told_apart_from_no_changes(tmp_path: Path):
-    from macros.gitdates import History, recent_changes
+    from macros.data.history import History, recent_changes
 
     archive = tmp_path / "archive"
     (archive / "data").mkdir(parents=True)
@@ -111,9 +111,9 @@ def test_every_data_attribute_names_its_file():
     """A new data file must be known to the tracker, or every page would take its date."""
     import dataclasses
 
-    from macros.models import FILES
-    from macros.usage import ATTRIBUTE_FILES
-    from macros.validate import SiteData
+    from macros.data.models import FILES
+    from macros.render.usage import ATTRIBUTE_FILES
+    from macros.data.validate import SiteData
 
     fields = {f.name for f in dataclasses.fields(SiteData)} - {"projects", "documents", "warnings"}
     assert fields <= set(ATTRIBUTE_FILES), fields - set(ATTRIBUTE_FILES)

@@ -1,7 +1,7 @@
 import pytest
 
-from macros.models import StreetAssignment
-from macros.streets import check_ranges, find_team, normalise_street, parse_house_number
+from macros.data.models import StreetAssignment
+from macros.data.streets import check_ranges, find_team, normalise_street, parse_house_number
 
 
 def street(*ranges, team=None):

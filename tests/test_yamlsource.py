@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from macros.yamlsource import YamlError, load_document
+from macros.data.yamlsource import YamlError, load_document
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:
@@ -82,7 +82,7 @@ def test_fast_path_builds_what_pyyaml_builds(text):
     (apart from keys, below)."""
     import yaml
 
-    from macros.yamlsource import _fast_load
+    from macros.data.yamlsource import _fast_load
 
     expected = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert repr(_fast_load(text)) == repr(expected)
@@ -90,13 +90,13 @@ def test_fast_path_builds_what_pyyaml_builds(text):
 
 @pytest.mark.parametrize("text", ["a: 1\na: 2\n", "<<: {a: 1}\nb: 2\n", "? [a]\n: 1\n", "a: !unbekannt x\n"])
 def test_fast_path_leaves_what_needs_a_message_to_the_careful_one(text):
-    from macros.yamlsource import _fast_load
+    from macros.data.yamlsource import _fast_load
 
     assert _fast_load(text) is None
 
 
 def test_field_names_stay_as_written_on_both_paths():
-    from macros.yamlsource import _fast_load, _read_with_positions
+    from macros.data.yamlsource import _fast_load, _read_with_positions
 
     text = "1: eins\ntrue: wahr\nnull: nichts\n'q': zitiert\n"
     expected = {"1": "eins", "true": "wahr", "null": "nichts", "q": "zitiert"}

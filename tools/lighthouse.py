@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros.headers import parse_netlify_headers  # noqa: E402
+from macros.build.headers import parse_netlify_headers  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["/", "/projekte/wortschatz/", "/kontakte/", "/asd/"]

@@ -2,7 +2,7 @@
  *
  * Material's own worker builds a lunr index in the browser from one JSON file holding every
  * page; at a few hundred projects that file is megabytes and building the index takes seconds
- * on a phone. Pagefind (macros/search_hook.py runs it after the build) splits the index into
+ * on a phone. Pagefind (macros/build/search_hook.py runs it after the build) splits the index into
  * small chunks and loads only the ones a query needs.
  *
  * Material talks to its worker with four messages (integrations/search/worker/message in the
@@ -22,7 +22,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var PAGES = 10;     // pages per answer: the theme draws ten at once (two to four fit the screen)
 var SECTIONS = 3;   // sections shown open per page; the rest go under "weitere"
 var ENTRIES = 10;   // entries of a long page shown per answer
-var GROUP_FILTER = "gruppe";  // macros/search_hook.py: a page and its staged pages share a value
+var GROUP_FILTER = "gruppe";  // macros/build/search_hook.py: a page and its staged pages share a value
 var MORE = "weitere-treffer";  // query parameter of the "more" entry's link; read by ziq.js
 var CHANNEL = "ziq-search";
 // Every open tab has a worker of its own on the one channel: a request names the worker.

@@ -4,7 +4,7 @@
  * to its own worker, in the same tab) and stores nothing. Without
  * JavaScript the pages show the plain opening hours and the full street table.
  * Data strings reach the page only through textContent, never as HTML.
- * The street logic mirrors macros/streets.py; tests run both on the same cases.
+ * The street logic mirrors macros/data/streets.py; tests run both on the same cases.
  */
 (function () {
   "use strict";

@@ -1,0 +1,164 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): the site's search index is Pagefind's.
+
+Material's search plugin stays on because it draws the search box; it indexes no page, so its
+search/search_index.json carries only the settings. Its lunr index could not hold a city-wide
+directory: at 800 projects the browser needed seconds to build it before the first answer
+(bench/README.md). Pagefind writes a chunked index after the build instead, and the search box
+asks it through docs/assets/search-worker.js.
+
+Self-contained on purpose (standard library and Pagefind only): MkDocs loads hooks by file path,
+outside the `macros` package.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from pathlib import Path
+
+# Pagefind's ready-made interfaces; the site uses the theme's search box, so they would be
+# published without ever being loaded.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# Pages hand over extra results here (macros/render/macro_table.py: each contact of the contacts page is
+# one result of its own, so a search never has to open that whole, long page).
+RECORDS = "pagefind_records"
+# The "¶" permalink after every heading.
+EXCLUDE = [".headerlink"]
+
+_records: list[dict] = []
+# A page with records, and each of its staged pages, carry its path under this Pagefind filter:
+# the search counts all of them as one result, as it shows them (docs/assets/search-worker.js).
+GROUP_FILTER = "gruppe"
+_groups: dict[str, str] = {}  # page's source file -> its path
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+# Extra results are written as small pages here for the indexer and removed right after, so
+# they never reach the published site. (Pagefind's Python API could take them directly, but its
+# client waits 0.1 s per record: 13 minutes for 8,000 contacts.)
+STAGING = "_pagefind_records"
+# Where Pagefind writes the index, inside the site.
+PAGEFIND_DIR = "pagefind"
+# Entries per staged page. Each entry is a section with its own heading, which Pagefind returns
+# as a sub-result. One page per entry cost Pagefind 1.3 ms each (10 s for 8,000 contacts, most of
+# the search's share of the build); a page of 25 is still small to load for a result.
+ENTRIES_PER_PAGE = 25
+
+
+def pagefind_executable() -> Path:
+    import pagefind_bin
+
+    return Path(pagefind_bin.get_executable())
+
+
+def record_pages(records: list[dict]) -> list[str]:
+    """The staged pages: the records of each target page, a few per staged page, in order."""
+    by_page: dict[tuple[str, str], list[dict]] = {}
+    for record in records:
+        path, _, anchor = record["url"].partition("#")
+        if not anchor:
+            raise SearchIndexError(f"Ein Sucheintrag braucht einen Anker (#…): {record['url']}")
+        by_page.setdefault((path, record.get("page_title") or ""), []).append(record)
+    pages = []
+    for (path, page_title), entries in by_page.items():
+        for start in range(0, len(entries), ENTRIES_PER_PAGE):
+            pages.append(record_page(path, page_title, entries[start:start + ENTRIES_PER_PAGE]))
+    return pages
+
+
+def record_page(path: str, page_title: str, entries: list[dict]) -> str:
+    """Entries of one page as sections of a staged page. Its results point at the page (meta
+    "target"), not at this file; the sub-results carry the entries' anchors. The metadata sit in
+    attributes: Pagefind's "key:value" form would split a value at a comma."""
+    def meta(key: str, value: str) -> str:
+        return f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
+
+    # Weighted like running text, not like headings: a page about the same name (the project
+    # "Wortschatz") ranks above its contact.
+    sections = "".join(
+        f'<section><h2 id="{html.escape(entry["url"].partition("#")[2])}" data-pagefind-weight="0.5">'
+        f'{html.escape(entry["title"])}</h2>'
+        f'<p data-pagefind-weight="0.5">{html.escape(entry["content"])}</p></section>'
+        for entry in entries)
+    return ('<!doctype html><html lang="de"><head>'
+            f'<title>{html.escape(page_title)}</title>{meta("title", page_title)}{meta("target", path)}'
+            f'{group_meta(path)}'
+            f'</head><body data-pagefind-body>{sections}</body></html>')
+
+
+def group_meta(path: str) -> str:
+    # A <meta> needs a name (or http-equiv, itemprop, property) to be valid HTML.
+    return (f'<meta name="ziq-search-group" data-pagefind-filter="{GROUP_FILTER}[content]" '
+            f'content="{html.escape(path)}">')
+
+
+def build_index(site: Path, records: list[dict] = (), command: list[str] | None = None) -> None:
+    """Index every page that carries data-pagefind-body (overrides/base.html sets it on the
+    article, so header, menu and footer stay out), plus the records, into site/pagefind/; then
+    remove the staged pages and what the site does not use. Raises SearchIndexError if Pagefind
+    fails. (``command`` stands in for Pagefind in a test.)"""
+    staging = site / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        if records:
+            staging.mkdir()
+            for number, page in enumerate(record_pages(records)):
+                (staging / f"{number}.html").write_text(page, encoding="utf-8")
+        if command is None:
+            command = [str(pagefind_executable()), "--site", str(site), "--silent"]
+            for selector in EXCLUDE:
+                command += ["--exclude-selectors", selector]
+        done = subprocess.run(command, capture_output=True, text=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if done.returncode != 0:
+        raise SearchIndexError("Abbruch: der Suchindex (Pagefind) ließ sich nicht bauen:\n"
+                               + (done.stderr or done.stdout).strip())
+    for name in UNUSED:
+        (site / PAGEFIND_DIR / name).unlink(missing_ok=True)
+    shutil.rmtree(site / PAGEFIND_DIR / "playground", ignore_errors=True)
+
+
+def on_pre_build(**_kwargs) -> None:
+    _records.clear()  # `mkdocs serve` keeps this module between builds
+    _groups.clear()
+
+
+def on_page_markdown(markdown: str, page, **_kwargs) -> str:
+    search = dict(page.meta.get("search") or {})
+    # A page its editors keep out of the search stays out of Pagefind's index too.
+    page.meta["pagefind"] = not search.get("exclude", False)
+    page.meta["search"] = {**search, "exclude": True}
+    return markdown
+
+
+def on_page_context(context, page, **_kwargs):
+    records = page.meta.pop(RECORDS, None) or []
+    _records.extend({**record, "page_title": page.title} for record in records)
+    if records:
+        _groups[page.file.src_uri] = records[0]["url"].partition("#")[0]
+    return context
+
+
+def on_post_page(output: str, page, **_kwargs) -> str:
+    path = _groups.get(page.file.src_uri)
+    if path is None:
+        return output
+    head, end, rest = output.partition("</head>")
+    return head + group_meta(path) + end + rest if end else output
+
+
+def on_post_build(config, **_kwargs) -> None:
+    """Index the finished pages."""
+    build_index(Path(config["site_dir"]), _records)
+
+
+# Before the macros' post-build step, whose guard then checks the index too. (The priority is
+# what mkdocs.plugins.event_priority sets; MkDocs is not imported, so the macros can read
+# RECORDS from here without it.)
+on_post_build.mkdocs_priority = 50

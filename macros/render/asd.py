@@ -1,0 +1,113 @@
+"""ASD teams, the street lookup form and the full street table (the answer without JavaScript)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..data.streets import describe, normalise_street
+from ..data.validate import SiteData
+from .contacts import contact_card
+from .html import Markup, german_date, join, scroll_box, status_badge, tag
+from .urls import LOOKUP
+
+
+
+def team_anchor(team_id: str) -> str:
+    return f"team-{team_id}"
+
+
+def street_anchor(street: str) -> str:
+    return f"strasse-{normalise_street(street)}"
+
+
+def teams(site: SiteData, base: str, level: int = 3) -> Markup:
+    blocks = []
+    for team in site.asd.teams:
+        contact = site.contacts[team.contact]
+        head = tag(f"h{level}", join([team.name, " ", status_badge(team.status)]), id=team_anchor(team.id))
+        body = [head, tag("p", f"Gebiet: {team.area}")]
+        if team.valid_from:
+            body.append(tag("p", f"Zuständig seit {german_date(team.valid_from)}"))
+        if contact.publishable:
+            body.append(contact_card(site, contact, base, level + 1))
+        blocks.append(tag("section", join(body), class_="ziq-team"))
+    return join(blocks)
+
+
+def _example_street(site: SiteData) -> str:
+    """A split street, preferably one whose "Straße" shows the "Str." tolerance."""
+    names = [s.street for s in site.asd.streets if s.ranges] or [s.street for s in site.asd.streets]
+    return next((n for n in names if n.endswith("straße")), names[0])
+
+
+def lookup_form(site: SiteData, base: str) -> Markup:
+    """The form ziq.js brings to life; hidden without JavaScript, where the table answers."""
+    example = _example_street(site)
+    short = example.replace("straße", "str.").replace("Straße", "Str.")
+    hint = f"Zum Beispiel „{example}“" + (f" oder „{short}“" if short != example else "") + "."
+    street = tag("div", join([
+        tag("label", "Straße", for_="ziq-street"),
+        tag("div", join([
+            tag("input", id="ziq-street", name="strasse", type="text", autocomplete="off",
+                spellcheck="false", role="combobox", aria_autocomplete="list", aria_expanded="false",
+                aria_controls="ziq-street-list", aria_describedby="ziq-street-hint"),
+            tag("ul", id="ziq-street-list", role="listbox", aria_label="Vorschläge", hidden=True),
+        ]), class_="ziq-combo"),
+        tag("p", hint, id="ziq-street-hint", class_="ziq-hint"),
+    ]), class_="ziq-field")
+    number = tag("div", join([
+        tag("label", "Hausnummer (wenn bekannt)", for_="ziq-number"),
+        tag("input", id="ziq-number", name="nr", type="text", autocomplete="off", size="6"),
+    ]), class_="ziq-field ziq-field--number")
+    button = tag("button", "Team finden", type="submit", class_="md-button md-button--primary")
+    form = tag("form", join([street, number, button]), id="ziq-lookup", class_="ziq-lookup",
+               role="search", aria_label="ASD-Team zur Straße finden", hidden=True,
+               data_src=f"{base}{LOOKUP}", data_root=base)
+    answer = tag("div", "", id="ziq-answer", class_="ziq-answer", role="status", aria_live="polite")
+    return form + answer
+
+
+def _initial(street: str) -> str:
+    letter = normalise_street(street)[:1].upper()
+    return letter if letter.isalpha() else "#"
+
+
+# Up to this many streets the table is part of the site search (a street name leads to its
+# letter's section); above it, only the lookup form answers (bench/README.md).
+SEARCHABLE_STREETS = 2000
+
+
+def street_table(site: SiteData, level: int = 3) -> Markup:
+    """One table per initial letter, each under its own heading, so the site search
+    leads to a short section rather than the whole list."""
+    names = {t.id: t.name for t in site.asd.teams}
+    ordered = sorted(site.asd.streets, key=lambda s: normalise_street(s.street))
+    groups = [(letter, list(items)) for letter, items in groupby(ordered, key=lambda s: _initial(s.street))]
+    nav = tag("nav", tag("ul", join(tag("li", tag("a", letter, href=f"#strassen-{letter.lower()}"))
+                                    for letter, _ in groups), class_="ziq-letters"),
+              aria_label="Straßen nach Anfangsbuchstaben")
+    head = tag("thead", tag("tr", join((tag("th", h, scope="col")
+                                        for h in ("Straße", "Hausnummern", "Zuständiges Team")), "\n")))
+    blocks = [tag("p", join([f"Stand: {german_date(site.asd.as_of)}",
+                             f". Quelle: {site.asd.source}" if site.asd.source else "", ". ",
+                             status_badge(site.asd.status)]), class_="ziq-source"), nav]
+    for letter, streets in groups:
+        rows = []
+        for street in streets:
+            rules = [("alle", street.team)] if street.team else [(describe(r), r.team) for r in street.ranges]
+            for i, (numbers, team_id) in enumerate(rules):
+                cells = [tag("th", street.street, scope="row", id=street_anchor(street.street),
+                             rowspan=str(len(rules)) if len(rules) > 1 else None)] if i == 0 else []
+                cells += [tag("td", numbers),
+                          tag("td", tag("a", names[team_id], href=f"#{team_anchor(team_id)}"))]
+                # Newlines keep the words apart in the search index, which drops the tags.
+                rows.append(tag("tr", join(cells, "\n")))
+        title = f"Straßen mit {letter}"
+        table = tag("table", join([tag("caption", title), head, tag("tbody", join(rows, "\n"))], "\n"),
+                    class_="ziq-table ziq-streets")
+        blocks.append(tag(f"h{level}", title, id=f"strassen-{letter.lower()}"))
+        box = scroll_box(table, f"{title} (seitlich verschiebbar)")
+        # A city-wide list is left to the lookup form: in the site search, a common word
+        # ("Beispielstraße") made the browser sift thousands of rows for every answer.
+        blocks.append(tag("div", box, data_pagefind_ignore=True) if len(ordered) > SEARCHABLE_STREETS else box)
+    return join(blocks)

@@ -1,0 +1,1 @@
+"""The staff's commands: `make check`, `make publish`, `make reviews`, `make linkcheck`."""
