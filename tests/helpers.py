@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
-import textwrap
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,29 +48,6 @@ def run_check(project: Path) -> Run:
     done = subprocess.run([sys.executable, "-m", "macros.staff.check"], cwd=project, capture_output=True,
                           text=True, timeout=60)
     return Run(done.returncode, done.stdout, done.stderr)
-
-
-def run_script(script: str, tmp_path: Path, timeout: int = 60) -> dict:
-    """Run a Python script in a fresh interpreter in the project (whether a fork is safe depends
-    on the process's threads, and the test runner's may have some); its last line of output is
-    JSON. The environment variable OUT names tmp_path."""
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout, env={**os.environ, "OUT": str(tmp_path)})
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def assert_child_ends(pid: int, seconds: float = 5) -> None:
-    """The process ends within a few seconds (a child of a build that failed)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.05)
-    os.kill(pid, 9)
-    raise AssertionError(f"the child {pid} outlived its build")
 
 
 def site_files(site: Path) -> dict[str, bytes]:

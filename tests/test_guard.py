@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, mkdocs_build, run_script
+from helpers import ROOT, mkdocs_build
 from macros.build.guard import _file_names, check_site
 from macros.build.headers import netlify_headers, nginx_snippet, parse_netlify_headers, security_headers
 from macros.build.inline_scripts import csp_hash, known_name
