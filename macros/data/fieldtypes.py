@@ -30,7 +30,7 @@ def _one_line(value: str) -> str:
     if not value.strip():
         raise _fail("de_empty", "Das Feld ist leer. Bitte ausfüllen oder die Zeile löschen.")
     if value != value.strip():
-        raise _fail("de_spaces", "Der Text beginnt oder endet mit Leerzeichen.")
+        raise _fail("de_spaces", "Der Text beginnt oder endet mit Leerzeichen; bitte entfernen.")
     return value
 
 
