@@ -78,6 +78,24 @@ def test_make_check_warns_about_overdue_reviews_but_passes(project: Path):
             "nicht geprüft" in done.stderr)
 
 
+def test_make_check_shows_overdue_reviews_also_when_the_data_has_errors(project: Path):
+    """Review dates need no valid data: a field error elsewhere must not hide them."""
+    import os
+
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace('"+49 30 23125 104"', '"0800 frei"'),
+                        encoding="utf-8")
+    env = {**os.environ, "ZIQ_TODAY": "2028-01-01"}
+    done = subprocess.run([sys.executable, "-m", "macros.staff.check"], cwd=project, capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert any(l.startswith("data/asd.yml:") and "Warnung: Seit mehr als 12 Monaten nicht geprüft" in l
+               for l in lines), done.stderr
+    assert "contacts[wortschatz].phones[1].number: „frei“ gehört nicht in die Telefonnummer" in lines[-2]
+    assert lines[-1] == "1 Fehler in 1 Datei. Es wurde nichts veröffentlicht."
+
+
 def make_publishable(project: Path) -> None:
     """Replace every stand-in the way the city will: confirmed records, real addresses."""
     for file in (project / "data").rglob("*.yml"):

@@ -30,7 +30,7 @@ def _one_line(value: str) -> str:
     if not value.strip():
         raise _fail("de_empty", "Das Feld ist leer. Bitte ausfüllen oder die Zeile löschen.")
     if value != value.strip():
-        raise _fail("de_spaces", "Der Text beginnt oder endet mit Leerzeichen.")
+        raise _fail("de_spaces", "Der Text beginnt oder endet mit Leerzeichen; bitte entfernen.")
     return value
 
 
@@ -74,7 +74,10 @@ HttpsUrl = Annotated[StrictStr, AfterValidator(_https_url)]
 def _link(value: str) -> str:
     """Links in data: web (https), mail or phone; nothing that can run code."""
     _one_line(value)
-    if value.startswith(("mailto:", "tel:")):
+    if value.startswith("mailto:"):
+        return value
+    if value.startswith("tel:"):
+        _phone(value.removeprefix("tel:"))
         return value
     return _https_url(value)
 
@@ -93,9 +96,53 @@ def _email(value: str) -> str:
 
 Email = Annotated[StrictStr, AfterValidator(_email)]
 
+# What phone numbers are written with: digits, spaces, "/" and "-", a leading "+" and one area
+# code in parentheses ("(02041) 70-0", "+49 (0)2041 70-0"). phonenumbers reads letters as a
+# phone keypad, so "02041 70-0 (Zentrale)" would parse as a valid, different number.
+_PHONE_PATTERN = r"\+?[0-9 /-]*(?:\([0-9 ]+\)[0-9 /-]*)?"
+_PHONE = re.compile(_PHONE_PATTERN)
+_PHONE_ALLOWED = ("Eine Telefonnummer besteht nur aus Ziffern, Leerzeichen, „/“ und „-“, "
+                  "einem „+“ am Anfang und einer Vorwahl in Klammern, z. B. „02041 70-0“, "
+                  "„(02041) 70-0“ oder „+49 2041 70-0“.")
+_PHONE_EXAMPLE = "„02041 70-0“ oder „+49 2041 70-0“"
+
+
+def _words_with_letters(value: str) -> str:
+    """The part of a number that is words: a bracketed note, or the words from first to last."""
+    bracketed = re.search(r"\([^()]*[^0-9\s()+/-][^()]*\)", value)
+    if bracketed:
+        return bracketed.group(0)
+    words = [m for m in re.finditer(r"\S+", value) if any(ch.isalpha() for ch in m.group(0))]
+    return value[words[0].start():words[-1].end()]
+
+
+def phone_problem(value: str) -> str | None:
+    """Why the text is not written like a phone number (German), or None when it is.
+
+    Checked before phonenumbers ever sees the text; the renderer asks the same question."""
+    if _PHONE.fullmatch(value):
+        return None
+    if any(ch.isalpha() for ch in value):
+        return (f"„{_words_with_letters(value)}“ gehört nicht in die Telefonnummer. "
+                f"{_PHONE_ALLOWED} Ein Zusatz wie „Zentrale“ gehört in das Feld „label“; "
+                "ist die Nummer nicht bekannt, lassen Sie den Eintrag weg.")
+    odd = sorted({ch for ch in value if ch not in "0123456789 +/-()"})
+    if odd:
+        shown = ", ".join(f"„{ch}“" for ch in odd)
+        return (f"Das Zeichen {shown} gehört nicht in eine Telefonnummer. {_PHONE_ALLOWED}"
+                if len(odd) == 1 else
+                f"Die Zeichen {shown} gehören nicht in eine Telefonnummer. {_PHONE_ALLOWED}")
+    if "+" in value[1:]:
+        return "Das „+“ steht nur am Anfang, vor der Ländervorwahl, z. B. „+49 2041 70-0“."
+    return ("Klammern stehen nur um die Vorwahl und enthalten nur Ziffern, z. B. „(02041) 70-0“ "
+            "oder „+49 (0)2041 70-0“.")
+
 
 def _phone(value: str) -> str:
     _one_line(value)
+    problem = phone_problem(value)
+    if problem:
+        raise _fail("de_phone", problem)
     try:
         number = phonenumbers.parse(value, "DE")
     except phonenumbers.NumberParseException:
@@ -103,12 +150,16 @@ def _phone(value: str) -> str:
     if number is None or not (phonenumbers.is_valid_number(number)
                               or shortnumberinfo.is_valid_short_number(number)):
         raise _fail("de_phone",
-                    "Keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, z. B. "
-                    "„02041 70-0“ oder „+49 2041 70-0“.")
+                    f"Keine gültige Telefonnummer. Schreiben Sie sie mit Vorwahl, z. B. {_PHONE_EXAMPLE}.")
     return value
 
 
-Phone = Annotated[StrictStr, AfterValidator(_phone)]
+# The pattern is for editors (JSON Schema); the validator above gives the German reasons.
+Phone = Annotated[StrictStr, AfterValidator(_phone),
+                  Field(description="Telefonnummer mit Vorwahl, nur Ziffern, Leerzeichen, „/“, „-“, "
+                                    "„+“ am Anfang und eine Vorwahl in Klammern; Zusätze wie "
+                                    "„Zentrale“ in „label“.",
+                        json_schema_extra={"pattern": f"^{_PHONE_PATTERN}$"})]
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 

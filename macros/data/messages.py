@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import types
 import typing
 
@@ -12,9 +13,10 @@ from .problems import Problem, field_path
 from .yamlsource import Document, Position
 
 _TYPE_NAMES = {
-    bool: "Wahrheitswert (ja/nein)",
+    bool: "Wahrheitswert",
     int: "Zahl",
     float: "Zahl",
+    str: "Text",
     datetime.date: "Datum",
     datetime.datetime: "Zeitpunkt",
     list: "Liste",
@@ -24,7 +26,16 @@ _TYPE_NAMES = {
 
 
 def _read_as(value) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
+    return _TYPE_NAMES.get(type(value), "Wert einer anderen Art")
+
+
+def _shown(value) -> str:
+    """A value as YAML would write it, not as Python does (false, not False)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value)
 
 
 def _quote_hint(pos: Position | None, value) -> str:
@@ -32,7 +43,16 @@ def _quote_hint(pos: Position | None, value) -> str:
     if pos is None or not pos.plain or pos.raw is None or isinstance(value, str):
         return ""
     return (f" YAML hat den Wert {pos.raw} ohne Anführungszeichen als {_read_as(value)} "
-            f"({value!r}) gelesen. Bitte in Anführungszeichen schreiben: \"{pos.raw}\".")
+            f"({_shown(value)}) gelesen. Bitte in Anführungszeichen schreiben: \"{pos.raw}\".")
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" (English) as „a“, „b“ oder „c“."""
+    values = [quoted or bare for quoted, bare in re.findall(r"'([^']*)'|([^\s,']+)", expected)
+              if (quoted or bare) != "or"]
+    if len(values) < 2:
+        return ", ".join(f"„{v}“" for v in values)
+    return ", ".join(f"„{v}“" for v in values[:-1]) + f" oder „{values[-1]}“"
 
 
 def _unwrap(annotation):
@@ -90,20 +110,21 @@ def _message(err: dict, model: type[BaseModel], doc: Document, loc: tuple) -> st
     if kind == "bool_type":
         return "Hier wird true oder false erwartet." + _quote_hint(pos, value)
     if kind in ("int_type", "int_parsing"):
-        return "Hier wird eine ganze Zahl erwartet."
+        return f"Hier wird eine ganze Zahl erwartet. Gelesen wurde: {_read_as(value)}."
     if kind == "list_type":
-        return f"Hier wird eine Liste erwartet (Einträge mit „- “), gelesen wurde: {_read_as(value)}."
+        return f"Hier wird eine Liste erwartet (Einträge mit „- “). Gelesen wurde: {_read_as(value)}."
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return (f"Hier wird eine Gruppe von Feldern erwartet (eingerückt darunter), gelesen wurde: "
+        return (f"Hier wird eine Gruppe von Feldern erwartet (eingerückt darunter). Gelesen wurde: "
                 f"{_read_as(value)}.")
     if kind in ("literal_error", "enum"):
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"Ungültiger Wert „{value}“. Erlaubt sind: {expected}." + _quote_hint(pos, value)
+        expected = _choices(str(err.get("ctx", {}).get("expected", "")))
+        return f"Ungültiger Wert „{_shown(value)}“. Erlaubt sind: {expected}." + _quote_hint(pos, value)
     if kind == "too_short":
         return "Die Liste darf nicht leer sein."
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
         return "Daten werden als JJJJ-MM-TT geschrieben, z. B. 2019-11-26."
-    return f"Ungültiger Wert ({err['msg']})."
+    # Kinds the models do not produce today; the German words stay, the kind helps a developer.
+    return f"Der Wert passt nicht zu diesem Feld (Prüfung „{kind}“)."
 
 
 def translate(exc: ValidationError, model: type[BaseModel], doc: Document,

@@ -156,7 +156,8 @@ class Contact(Record):
     def _reachable(self):
         if not (self.phones or self.emails or self.url):
             raise PydanticCustomError("de_channel",
-                                      "Mindestens ein Weg: „phones“, „emails“ oder „url“.")
+                                      "Der Kontakt braucht mindestens einen Weg: „phones“, „emails“ "
+                                      "oder „url“.")
         return self
 
 
@@ -301,10 +302,14 @@ class StreetAssignment(Model):
 
     @model_validator(mode="after")
     def _one_rule(self):
-        if (self.team is None) == (not self.ranges):
+        if self.team is not None and self.ranges:
             raise PydanticCustomError(
                 "de_street_rule",
                 "Entweder „team“ (ganze Straße) oder „ranges“ (Hausnummernbereiche) angeben, nicht beides.")
+        if self.team is None and not self.ranges:
+            raise PydanticCustomError(
+                "de_street_rule",
+                "Es fehlt „team“ (die ganze Straße gehört einem Team) oder „ranges“ (Hausnummernbereiche).")
         return self
 
 

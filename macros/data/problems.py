@@ -26,8 +26,11 @@ class Problem:
 class DataProblems(Exception):
     """Raised when the data cannot be published; carries every problem at once."""
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], documents: dict | None = None):
         self.problems = sorted(problems)
+        # The files that could be read (path -> yamlsource.Document), for checks of the
+        # staff commands that do not need valid data, such as overdue reviews.
+        self.documents = documents or {}
         super().__init__(report(self.problems))
 
 

@@ -131,8 +131,8 @@ def check_ranges(assignment: StreetAssignment) -> list[RangeIssue]:
             b = bounds[j]
             if a.exception == b.exception and overlaps(a, b):
                 issues.append(RangeIssue(
-                    i, f"{describe(a.rule)} überschneidet sich mit {describe(b.rule)} "
-                       f"(Bereich {j + 1}). Jede Hausnummer darf nur zu einem Team gehören."))
+                    i, f"Der Bereich „{describe(a.rule)}“ überschneidet sich mit Bereich {j + 1} "
+                       f"(„{describe(b.rule)}“). Jede Hausnummer darf nur zu einem Team gehören."))
     if issues or not bounds:
         return issues
     for parity_class in ("odd", "even"):
@@ -140,16 +140,17 @@ def check_ranges(assignment: StreetAssignment) -> list[RangeIssue]:
                            if not b.exception and b.parity in ("all", parity_class)),
                           key=lambda ib: ib[1].lower)
         cursor = _first_of(parity_class, (1, ""))
-        label = "ungeraden" if parity_class == "odd" else "geraden"
+        kind = "ungerade" if parity_class == "odd" else "gerade"
         last = len(bounds) - 1
         for index, b in covering:
             last = index
             start = _first_of(parity_class, b.lower)
             if start > cursor:
+                first, last_missing = f"{cursor[0]}{cursor[1]}", _before(start)
                 issues.append(RangeIssue(
                     index,
-                    f"Lücke: die {label} Hausnummern {cursor[0]}{cursor[1]} bis {_before(start)} "
-                    "gehören zu keinem Team."))
+                    f"Lücke: Die {kind} Hausnummer {first} gehört zu keinem Team." if first == last_missing
+                    else f"Lücke: Die {kind}n Hausnummern {first} bis {last_missing} gehören zu keinem Team."))
             if b.upper == INFINITY:
                 cursor = INFINITY
                 break
@@ -157,7 +158,7 @@ def check_ranges(assignment: StreetAssignment) -> list[RangeIssue]:
         if cursor != INFINITY:
             issues.append(RangeIssue(
                 last,
-                f"Lücke: die {label} Hausnummern ab {cursor[0]}{cursor[1]} gehören zu keinem Team "
+                f"Lücke: Die {kind}n Hausnummern ab {cursor[0]}{cursor[1]} gehören zu keinem Team "
                 "(den letzten Bereich ohne „to“ angeben, dann gilt er bis zum Ende der Straße)."))
     return issues
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 import phonenumbers
 from babel import Locale
 
+from ..data.fieldtypes import phone_problem
 from ..data.models import Address, Contact
 from ..data.validate import SiteData
 from .hours import notes, weekly_groups
@@ -20,7 +21,14 @@ _GERMAN = Locale("de")
 
 @lru_cache(maxsize=None)  # pure; the same values recur on many pages
 def phone_parts(number: str) -> tuple[str, str]:
-    """(display in German notation, tel: target in E.164)."""
+    """(display in German notation, tel: target in E.164).
+
+    Refuses what is not written like a phone number: phonenumbers would read "(Zentrale)" as
+    keypad digits and publish another number. The data checks stop such text first; this is
+    the renderer's own guard, so that a page can never show a number nobody typed."""
+    problem = phone_problem(number)
+    if problem:
+        raise ValueError(f"Keine Telefonnummer: „{number}“. {problem}")
     parsed = phonenumbers.parse(number, "DE")
     if phonenumbers.is_valid_number(parsed):
         return (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
