@@ -32,6 +32,7 @@ class _Build:
     used = None          # data files the current page's macros read
     every_page: list[str] = []  # data files of what ends every page
     closing = ""         # emergency block and the glossary's abbreviations, as Markdown
+    title_given = False  # the current page's title comes from mkdocs.yml or its front matter
 
 
 _CODE_STAMP: tuple = ()
@@ -98,6 +99,17 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     if _Build.used is not None:
         _Build.used.reset()
+    # A title from mkdocs.yml's nav or the page's front matter stays; see on_post_page_macros.
+    _Build.title_given = "title" in vars(env.page) or "title" in env.page.meta
+
+
+def _title_from_heading(page) -> None:
+    """mkdocs-macros sets the title of a page whose heading calls a macro to the heading's
+    Markdown source, macros rendered: the tab and the header bar then showed Markdown escapes
+    ("Schüler\\*innen") and the data's entities. Dropped, MkDocs takes the title from the heading
+    as rendered, as for every other page: HTML text, escaped once (overrides/base.html)."""
+    if not _Build.title_given:
+        vars(page).pop("title", None)  # MkDocs' weak_property: the set value hides the derived one
 
 
 def on_post_page_macros(env) -> None:
@@ -105,6 +117,7 @@ def on_post_page_macros(env) -> None:
     abbreviations (explained on hover/tap)."""
     from .render.pageinfo import page_info, report_link
 
+    _title_from_heading(env.page)
     project_dir = Path(env.project_dir)
     page_file = os.path.relpath(env.page.file.abs_src_path, project_dir)
     shown = sorted({*(_Build.used.paths if _Build.used is not None else []), *_Build.every_page})

@@ -158,7 +158,8 @@ def _group(node: str, data: dict, base: str = "https://stadt.example/ziq/") -> l
 def test_worker_escapes_titles_and_keeps_the_highlighted_excerpt(node):
     items = _group(node, {
         "url": "/ziq/kontakte/", "meta": {"title": "Kita <img src=x onerror=alert(1)> & Co"},
-        "excerpt": "Die <mark>Kita</mark> &amp; mehr", "sub_results": [
+        # Pagefind escapes "<" and ">" in excerpts, not "&".
+        "excerpt": "Die <mark>Kita</mark> & mehr &lt;b&gt;", "sub_results": [
             {"url": "/ziq/kontakte/", "title": "Seitenanfang", "excerpt": "x"},
             {"url": "/ziq/kontakte/#kontakte", "title": "Kontakte", "excerpt": "x", "anchor": {"element": "h1"}},
             {"url": "/ziq/kontakte/#kontakt-kita", "title": "<b>Kita</b>", "excerpt": "<mark>Kita</mark>",
@@ -166,7 +167,7 @@ def test_worker_escapes_titles_and_keeps_the_highlighted_excerpt(node):
         ]})
     page, *sections = items
     assert page["title"] == "Kita &lt;img src=x onerror=alert(1)&gt; &amp; Co"
-    assert page["text"] == "Die <mark>Kita</mark> &amp; mehr"
+    assert page["text"] == "Die <mark>Kita</mark> &amp; mehr &lt;b&gt;"
     # Paths relative to the site, which here lives under /ziq/.
     assert page["location"] == "kontakte/"
     # The page itself (top and h1) is the group's head, not a section of it.

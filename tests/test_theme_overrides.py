@@ -27,6 +27,12 @@ FIXES = {
         ('<article class="md-content__inner md-typeset">',
          '<article class="md-content__inner md-typeset"{% if page and page.meta and page.meta.pagefind %}'
          ' data-pagefind-body{% endif %}>'),
+        ('<title>{{ page.title | striptags }} - {{ config.site_name }}</title>',
+         '<title>{{ page.title | striptags | e }} - {{ config.site_name }}</title>'),
+        ('<meta name="description" content="{{ page.meta.description }}">',
+         '<meta name="description" content="{{ page.meta.description | e }}">'),
+        ('<meta name="description" content="{{ config.site_description }}">',
+         '<meta name="description" content="{{ config.site_description | e }}">'),
     ],
     "partials/search.html": [
         ('<div class="md-search" data-md-component="search" role="dialog">',

@@ -9,7 +9,7 @@
  * theme's source): SETUP (index data, ignored here: the theme's index holds no pages) -> READY,
  * QUERY (the typed text) -> RESULT ({items: [[page, section, ...], ...]}). The theme puts
  * `title` and `text` into the page as HTML, so titles are escaped here; Pagefind's excerpts are
- * already escaped text with <mark> around the hits.
+ * escaped text with <mark> around the hits, except for "&" (see excerptHtml).
  *
  * An answer holds the first ten pages; each needs a request for its details. When more pages
  * match, the answer ends in an entry "Weitere Treffer anzeigen", and the first page's title
@@ -56,6 +56,32 @@ function escapeHtml(text) {
   });
 }
 
+// Pagefind escapes "<" and ">" of the page's text in an excerpt, but not "&": a name written
+// "&amp;" showed as "&". Every "&" but those of Pagefind's own "&lt;" and "&gt;" is the text's.
+function excerptHtml(excerpt) {
+  return String(excerpt || "").replace(/&(?!lt;|gt;)/g, "&amp;");
+}
+
+// The page's text as Pagefind counts its words (an anchor's location is a word's number), or
+// null for text that Pagefind splits otherwise (languages written without spaces).
+function textWords(data) {
+  if (typeof data.content !== "string" || String(data.raw_content || "").indexOf("\u200B") !== -1) return null;
+  return data.content.split(/[\r\n\s]+/g);
+}
+
+// Pagefind decodes the entities of a heading's text twice ("&amp;amp;" becomes "&", a name
+// written "&lt;b&gt;" becomes "<b>"), the page's text once: a section's title is read from the
+// page's text where its heading starts, as many words as the heading has.
+function sectionTitle(sub, words) {
+  var anchor = sub.anchor;
+  if (!words || !anchor || typeof anchor.location !== "number" || typeof anchor.text !== "string") return sub.title;
+  var count = anchor.text.split(/[\r\n\s]+/g).filter(Boolean).length;
+  var title = words.slice(anchor.location, anchor.location + count).join(" ");
+  // Pagefind ends a heading's text with a full stop ("Kontakt."); the heading has none.
+  if (/\.$/.test(title) && !/\.$/.test(anchor.text.trim())) title = title.slice(0, -1);
+  return title || sub.title;
+}
+
 // Pagefind answers with paths from the server root; the theme expects them relative to the site.
 function relative(url) {
   var path = new URL(url, root).pathname;
@@ -73,14 +99,16 @@ function group(data, score, terms) {
   if (data.meta.target) return entries(data, score, terms);
   var page = {
     location: relative(data.url), title: escapeHtml(data.meta.title || data.url),
-    text: data.excerpt, score: score, terms: terms
+    text: excerptHtml(data.excerpt), score: score, terms: terms
   };
+  var words = textWords(data);
   var sections = (data.sub_results || [])
     .filter(function (sub) {  // the page itself is the group's head, not one of its sections
       return sub.url !== data.url && sub.url.indexOf("#") !== -1 && !(sub.anchor && sub.anchor.element === "h1");
     })
     .map(function (sub) {
-      return { location: relative(sub.url), title: escapeHtml(sub.title), text: sub.excerpt, terms: terms };
+      return { location: relative(sub.url), title: escapeHtml(sectionTitle(sub, words)), text: excerptHtml(sub.excerpt),
+               terms: terms };
     });
   return [page].concat(fold(page, sections));
 }
@@ -100,14 +128,15 @@ function fold(page, sections) {
 function entries(data, score, terms) {
   var target = relative(data.meta.target);
   var page = { location: target, title: escapeHtml(data.meta.title || ""), text: "", score: score, terms: terms };
+  var words = textWords(data);
   var hits = (data.sub_results || [])
     .filter(function (sub) { return sub.url.indexOf("#") !== -1; })
     .map(function (sub, i) { return { sub: sub, weight: matchWeight(sub), order: i }; })
     .sort(function (a, b) { return b.weight - a.weight || a.order - b.order; })
     .slice(0, ENTRIES);
   return [page].concat(fold(page, hits.map(function (hit) {
-    return { location: target.split("#")[0] + "#" + hit.sub.url.split("#")[1], title: escapeHtml(hit.sub.title),
-             text: hit.sub.excerpt, terms: terms };
+    return { location: target.split("#")[0] + "#" + hit.sub.url.split("#")[1],
+             title: escapeHtml(sectionTitle(hit.sub, words)), text: excerptHtml(hit.sub.excerpt), terms: terms };
   })));
 }
 

@@ -139,7 +139,9 @@ def on_page_markdown(markdown: str, page, **_kwargs) -> str:
 
 def on_page_context(context, page, **_kwargs):
     records = page.meta.pop(RECORDS, None) or []
-    _records.extend({**record, "page_title": page.title} for record in records)
+    # MkDocs' page title is HTML text ("Kontakte &amp; Adressen"); the records hold plain text.
+    title = html.unescape(page.title or "")
+    _records.extend({**record, "page_title": title} for record in records)
     if records:
         _groups[page.file.src_uri] = records[0]["url"].partition("#")[0]
     return context

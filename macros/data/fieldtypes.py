@@ -40,8 +40,24 @@ def _long_text(value: str) -> str:
     return value.strip()
 
 
+# A spreadsheet program reads a cell that starts with one of these as a formula: a name
+# "=HYPERLINK(…)" in the open data's CSV files would run when someone opens them. Refused here,
+# so that the CSV, like every other place, carries each text exactly as written.
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _plain_line(value: str) -> str:
+    _one_line(value)
+    if value.startswith(_FORMULA_START):
+        raise _fail("de_formula_start",
+                    "Der Text beginnt mit „{start}“. Tabellenprogramme lesen eine so beginnende Zelle "
+                    "der offenen Daten (CSV) als Formel. Bitte mit einem Wort oder einer Zahl beginnen.",
+                    start=value[0])
+    return value
+
+
 # A single line of plain text (names, titles, labels).
-Line = Annotated[StrictStr, AfterValidator(_one_line)]
+Line = Annotated[StrictStr, AfterValidator(_plain_line)]
 # Longer text; the only kind of field in which Markdown is allowed.
 LongText = Annotated[StrictStr, AfterValidator(_long_text)]
 

@@ -150,12 +150,13 @@ def glossary_list(site: SiteData) -> Markup:
 def abbreviations_markdown(site: SiteData) -> str:
     """Markdown abbreviation definitions, appended to every page for hover/tap help.
 
-    The abbr extension reads these lines; the long forms are plain text, so
-    characters that would end the definition are removed.
+    The abbr extension reads these lines. It takes the rest of the line as the long form's plain
+    text, and escapes it for the title attribute, but leaves what already reads as an entity:
+    so "&" is escaped once here, and a long form "&amp;" shows as written. An abbreviation
+    cannot hold brackets, which would end it.
     """
     lines = []
     for term in site.glossary.terms:
-        long = " ".join(term.long.replace("]", ")").replace("[", "(").split())
         abbr = term.abbr.replace("]", "").replace("[", "")
-        lines.append(f"*[{abbr}]: {long}")
+        lines.append(f"*[{abbr}]: {term.long.replace('&', '&amp;')}")
     return "\n".join(lines)

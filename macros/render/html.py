@@ -101,14 +101,17 @@ def long_text(text: str, *, inline: bool = False) -> Markup:
     return Markup(out)
 
 
-# Only what can start markup inside a line; "<" and "&" are already entities.
+# Only what can start markup inside a line; "<" and "&" become entities.
 # ("-", "." or "+" only matter at the start of a line, which a heading's text never is.)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 
 
 def inline_md(text: str) -> str:
-    """A data string placed in Markdown (e.g. a page heading) that stays literal text."""
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+    """A data string placed in Markdown (e.g. a page heading) that stays literal text.
+
+    Markdown escapes first, entities second: the other way round, the "#" of the entity of a
+    quote ("&#34;") was escaped too, and the page title read "&#34;" instead of a quote."""
+    return str(escape(_MD_SPECIAL.sub(r"\\\1", str(text))))
 
 
 def german_date(value: date) -> str:
