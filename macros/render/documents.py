@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
+from ..data.validate import SiteData
 from .html import (Markup, dl_row, german_date, german_month, join, long_text, scroll_box, short_date, status_badge,
                    tag)
-from ..data.validate import SiteData
-
 
 
 def org_name(site: SiteData, org_id: str, short: bool = False) -> str:

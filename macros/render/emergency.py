@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .html import Markup, join, status_badge, tag
-from .contacts import phone_parts
 from ..data.validate import SiteData
+from .contacts import phone_parts
+from .html import Markup, join, status_badge, tag
 
 
 def emergency_block(site: SiteData) -> Markup:

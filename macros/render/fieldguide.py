@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .html import Markup, escape, join, scroll_box, status_badge, tag
-from ..data.messages import _unwrap
 from ..data import models
+from ..data.messages import _unwrap
 from ..data.yamlsource import Document
+from .html import Markup, escape, join, scroll_box, status_badge, tag
 
 FIELDS: dict[str, str] = {
     "attribution": "Wie Nutzerinnen und Nutzer der Daten die Quelle nennen sollen.",

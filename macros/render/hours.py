@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .html import short_date
 from ..data.models import OpeningHours, Period
+from .html import short_date
 
 DAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]
 DAY_NAMES = {"mo": "Montag", "di": "Dienstag", "mi": "Mittwoch", "do": "Donnerstag",

@@ -6,10 +6,10 @@ of barriers) comes from ``data/legal.yml`` through here, escaped, with its statu
 
 from __future__ import annotations
 
-from .html import Markup, dl_row, escape, german_date, join, long_text, status_badge, tag
 from ..data.models import Party
-from .contacts import phone_parts
 from ..data.validate import SiteData, legal_parties
+from .contacts import phone_parts
+from .html import Markup, dl_row, escape, german_date, join, long_text, status_badge, tag
 
 CONFORMANCE = {
     "full": "vollständig vereinbar",

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 from ..data.problems import DataProblems
-from .review import overdue, today_from_env
 from ..data.siteconfig import CONFIG_FILE, load_config, review_months
 from ..data.validate import load_site
 from ..data.yamlsource import YamlError
+from .review import overdue, today_from_env
 
 
 def review_warnings(documents, project_dir: Path):

@@ -20,10 +20,10 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from ..data.problems import DataProblems, Problem, field_path
-from .review import overdue, today_from_env
 from ..data.siteconfig import CONFIG_FILE, extra, load_config, review_months
 from ..data.validate import load_site
 from ..data.yamlsource import Document, YamlError
+from .review import overdue, today_from_env
 
 _STATUS = {
     "example": "Beispieldaten (status: example). Durch die echte Angabe ersetzen und "
