@@ -115,20 +115,34 @@ def on_post_page_macros(env) -> None:
     env.markdown += "\n\n" + str(info) + "\n\n" + _Build.closing + "\n"
 
 
+def _previewing(conf) -> bool:
+    """True under `mkdocs serve`, which points site_url at its own address. Its reload script is
+    inline and new on every request, so no policy in the page could allow it."""
+    from urllib.parse import urlsplit
+
+    address, url = conf.get("dev_addr"), urlsplit(conf.get("site_url") or "")
+    return address is not None and (url.hostname, url.port) == (address.host.strip("[]"), address.port)
+
+
 def on_post_build(env) -> None:
     """Write the vCards and open-data files; refuse a site that would leak or load from
-    elsewhere; write its security headers. (The search index is built just before.)"""
+    elsewhere; write its security headers, and its policy into every page. (The search index
+    is built just before.)"""
     from .build.exports import write_files
     from .build.guard import check_site, report
-    from .build.headers import write_headers
+    from .build.headers import add_policy_meta, write_headers
 
     site_dir = Path(env.conf["site_dir"])
     if _Build.site is not None:
         write_files(_Build.site, site_dir, env.conf.get("site_url") or "")
     scripts: list = []
-    problems = check_site(site_dir, Path(env.project_dir), scripts)
+    # The pages get their own policy only below, made from the scripts this check collects.
+    problems = check_site(site_dir, Path(env.project_dir), scripts, policy_in_page=False)
+    if not problems:
+        policy = write_headers(site_dir, scripts)
+        if not _previewing(env.conf):
+            problems = add_policy_meta(site_dir, policy)
     if problems:
         print(report(problems), file=sys.stderr)
         print("Abbruch: die gebaute Website hat Fehler (siehe oben).", file=sys.stderr)
         raise DataError("Abbruch: die gebaute Website hat Fehler (siehe oben).")
-    write_headers(site_dir, scripts)
