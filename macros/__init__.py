@@ -101,17 +101,24 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    """End the page with "Stand" and "Fehler melden", the emergency block and the glossary's
-    abbreviations (explained on hover/tap)."""
-    from .render.pageinfo import page_info, report_link
+    """End the page with "Stand", "Fehler melden" and the data files it shows, the emergency
+    block and the glossary's abbreviations (explained on hover/tap)."""
+    from .render.pageinfo import edit_link, page_info, repository_edit_uri, report_link
 
     project_dir = Path(env.project_dir)
     page_file = os.path.relpath(env.page.file.abs_src_path, project_dir)
-    shown = sorted({*(_Build.used.paths if _Build.used is not None else []), *_Build.every_page})
+    own = _Build.used.paths if _Build.used is not None else []
+    shown = sorted({*own, *_Build.every_page})
     template = (env.conf.get("extra") or {}).get("report_url")
     page_url = (env.conf.get("site_url") or "") + env.page.url
     changed = _Build.history.last_changed([page_file, *shown]) if _Build.history is not None else None
-    info = page_info(changed, report_link(template, page_url) if template else None)
+    # The files of what ends every page (emergency block, abbreviations) would stand under every
+    # page; only the page's own data files are named (docs/redaktion/index.md names the others).
+    documents = _Build.site.documents if _Build.site is not None else {}
+    root_edit = repository_edit_uri(env.conf.get("edit_uri"),
+                                    os.path.relpath(env.conf["docs_dir"], project_dir))
+    files = [(path, edit_link(env.conf.get("repo_url"), root_edit, path)) for path in own if path in documents]
+    info = page_info(changed, report_link(template, page_url) if template else None, files)
     env.markdown += "\n\n" + str(info) + "\n\n" + _Build.closing + "\n"
 
 
