@@ -113,35 +113,56 @@ def _title_from_heading(page) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    """End the page with "Stand" and "Fehler melden", the emergency block and the glossary's
-    abbreviations (explained on hover/tap)."""
-    from .render.pageinfo import page_info, report_link
+    """End the page with "Stand", "Fehler melden" and the data files it shows, the emergency
+    block and the glossary's abbreviations (explained on hover/tap)."""
+    from .render.pageinfo import edit_link, page_info, repository_edit_uri, report_link
 
     _title_from_heading(env.page)
     project_dir = Path(env.project_dir)
     page_file = os.path.relpath(env.page.file.abs_src_path, project_dir)
-    shown = sorted({*(_Build.used.paths if _Build.used is not None else []), *_Build.every_page})
+    own = _Build.used.paths if _Build.used is not None else []
+    shown = sorted({*own, *_Build.every_page})
     template = (env.conf.get("extra") or {}).get("report_url")
     page_url = (env.conf.get("site_url") or "") + env.page.url
     changed = _Build.history.last_changed([page_file, *shown]) if _Build.history is not None else None
-    info = page_info(changed, report_link(template, page_url) if template else None)
+    # The files of what ends every page (emergency block, abbreviations) would stand under every
+    # page; only the page's own data files are named (docs/redaktion/index.md names the others).
+    documents = _Build.site.documents if _Build.site is not None else {}
+    root_edit = repository_edit_uri(env.conf.get("edit_uri"),
+                                    os.path.relpath(env.conf["docs_dir"], project_dir))
+    files = [(path, edit_link(env.conf.get("repo_url"), root_edit, path)) for path in own if path in documents]
+    info = page_info(changed, report_link(template, page_url) if template else None, files)
     env.markdown += "\n\n" + str(info) + "\n\n" + _Build.closing + "\n"
+
+
+def _previewing(conf) -> bool:
+    """True under `mkdocs serve`, which points site_url at its own address. Its reload script is
+    inline and new on every request, so no policy in the page could allow it."""
+    from urllib.parse import urlsplit
+
+    address, url = conf.get("dev_addr"), urlsplit(conf.get("site_url") or "")
+    return address is not None and (url.hostname, url.port) == (address.host.strip("[]"), address.port)
 
 
 def on_post_build(env) -> None:
     """Write the vCards and open-data files; refuse a site that would leak or load from
-    elsewhere; write its security headers. (The search index is built just before.)"""
+    elsewhere; write its security headers, and its policy into every page. (The search index
+    is built just before.)"""
     from .build.exports import write_files
     from .build.guard import check_site, report
-    from .build.headers import write_headers
+    from .build.headers import add_policy_meta, write_headers
 
     site_dir = Path(env.conf["site_dir"])
     if _Build.site is not None:
         write_files(_Build.site, site_dir, env.conf.get("site_url") or "")
     scripts: list = []
-    problems = check_site(site_dir, Path(env.project_dir), scripts)
+    # The pages get their own policy only below, made from the scripts this check collects.
+    problems = check_site(site_dir, Path(env.project_dir), scripts, policy_in_page=False)
+    if not problems:
+        policy = write_headers(site_dir, scripts)
+        if not _previewing(env.conf):
+            problems = add_policy_meta(site_dir, policy)
     if problems:
         print(report(problems), file=sys.stderr)
         print("Abbruch: die gebaute Website hat Fehler (siehe oben).", file=sys.stderr)
         raise DataError("Abbruch: die gebaute Website hat Fehler (siehe oben).")
-    write_headers(site_dir, scripts)

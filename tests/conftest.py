@@ -1,8 +1,10 @@
 """Shared fixtures: a throw-away copy of the project, the real site built once, and that site
-served locally with its security headers to Debian's Chromium."""
+served locally to Debian's Chromium, with its security headers or (as GitLab Pages and GitHub
+Pages serve it) without."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
@@ -56,15 +58,33 @@ def security_headers(built_site: Path) -> list[tuple[str, str]]:
     return headers
 
 
-@pytest.fixture(scope="session")
-def server(built_site: Path, security_headers):
-    handler_class = type("Handler", (_SiteHandler,), {"headers_to_send": security_headers})
-    handler = functools.partial(handler_class, directory=str(built_site))
+@contextlib.contextmanager
+def serving(folder: Path, headers: list[tuple[str, str]]):
+    """Serve folder on a free local port, every response with these headers; yields the address."""
+    handler_class = type("Handler", (_SiteHandler,), {"headers_to_send": headers})
+    handler = functools.partial(handler_class, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: a free port, never a fixed one
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path, security_headers):
+    with serving(built_site, security_headers) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def server_without_headers(built_site: Path):
+    """The build as GitLab Pages and GitHub Pages serve it: none of our headers, so the policy
+    in each page is all the browser gets."""
+    with serving(built_site, []) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

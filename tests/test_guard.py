@@ -3,6 +3,8 @@ German message naming the file; the real site passes and ships a CSP that fits i
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,8 @@ import pytest
 
 from helpers import ROOT, mkdocs_build
 from macros.build.guard import _file_names, check_site
-from macros.build.headers import netlify_headers, nginx_snippet, parse_netlify_headers, security_headers
+from macros.build.headers import (add_policy_meta, content_security_policy, netlify_headers, nginx_snippet,
+                                  parse_netlify_headers, security_headers)
 from macros.build.inline_scripts import csp_hash, known_name
 
 HOSTILE_PAGE = """# Feindliche Seite
@@ -96,7 +99,10 @@ def test_guard_on_the_command_line(tmp_path: Path):
     assert run.returncode == 1
     assert "a/index.html:1: <script src> lädt von einem fremden Server: https://evil.example/x.js" in run.stderr
     assert "a/index.html:1: unbekanntes Inline-Skript" in run.stderr
-    (site / "a" / "index.html").write_text('<!doctype html><script src="../x.js"></script>', encoding="utf-8")
+    assert "a/index.html: keine Content-Security-Policy als <meta http-equiv>" in run.stderr
+    (site / "a" / "index.html").write_text(
+        '<!doctype html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+        'content="script-src \'self\'"><script src="../x.js"></script></head>', encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "macros.build.guard", str(site)], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
@@ -196,3 +202,88 @@ def test_the_fast_scan_finds_what_a_full_parse_finds(built_site):
     hostile = '<p title="a>b"><img alt="x>y" src="https://evil.example/p.png"></p><div style="color:red">'
     found = scan_html(hostile)
     assert found.urls == [(1, "<img src>", "https://evil.example/p.png")] and found.styles == [(1, "color:red")]
+
+
+POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def test_every_page_carries_the_policy_of_the_headers_before_any_script(built_site: Path):
+    """GitLab Pages and GitHub Pages send no headers: the page's own policy is the one of
+    _headers and the nginx snippet, less what only a header can carry."""
+    csp = dict(security_headers(built_site))["Content-Security-Policy"]
+    expected = "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors "))
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        found = POLICY_META.findall(text)
+        assert [html.unescape(policy) for policy in found] == [expected], page
+        meta = text.index('<meta http-equiv="Content-Security-Policy"')
+        assert text.index("<meta charset=") < meta < text.index("<script") < text.index("</head>"), page
+        # within the first 1024 bytes stays the charset, not pushed out by the policy
+        assert text.encode("utf-8").index(b"<meta charset=") < 1024, page
+
+
+def _page(head: str, body: str = "") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+THEME_SCRIPT = '__md_scope=new URL("..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),' \
+               '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),' \
+               '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+
+
+@pytest.mark.parametrize("head, expected", [
+    # the build's own pages: accepted
+    ('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src &#x27;self&#x27; {hash}">'
+     '<script>{script}</script>', None),
+    ('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src \'self\' {hash}">'
+     '<script>{script}</script>', None),
+    # no policy at all, or one that comes too late to cover the script before it
+    ('<meta charset="utf-8"><script>{script}</script>', "keine Content-Security-Policy als <meta http-equiv>"),
+    ('<meta charset="utf-8"><script>{script}</script>'
+     '<meta http-equiv="Content-Security-Policy" content="script-src \'self\' {hash}">',
+     "keine Content-Security-Policy als <meta http-equiv> im Kopf vor dem ersten Skript"),
+    # a policy that does not allow the page's own inline script
+    ('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+     '<script>{script}</script>', "Inline-Skript fehlt in der Content-Security-Policy der Seite"),
+])
+def test_guard_checks_the_policy_in_the_page(tmp_path: Path, head, expected):
+    (tmp_path / "index.html").write_text(_page(head.format(script=THEME_SCRIPT, hash=csp_hash(THEME_SCRIPT))),
+                                         encoding="utf-8")
+    problems = check_site(tmp_path)
+    if expected is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and problems[0].startswith("index.html") and expected in problems[0], problems
+    # during the build the policy is not in the pages yet; that check waits
+    assert check_site(tmp_path, policy_in_page=False) == []
+
+
+def test_guard_still_refuses_an_unknown_inline_script_beside_the_policy(tmp_path: Path):
+    script = "window.__pwned=1"
+    (tmp_path / "index.html").write_text(_page(
+        f'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+        f'content="script-src \'self\' {csp_hash(script)}">', f"<script>{script}</script>"), encoding="utf-8")
+    problems = check_site(tmp_path)
+    assert len(problems) == 1 and "unbekanntes Inline-Skript" in problems[0], problems
+
+
+def test_policy_goes_right_behind_the_charset_or_the_build_stops(tmp_path: Path):
+    policy = content_security_policy([csp_hash(THEME_SCRIPT)])
+    good = _page(f'<meta charset="utf-8"><link rel="stylesheet" href="a.css"><script>{THEME_SCRIPT}</script>')
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "index.html").write_text(good, encoding="utf-8")
+    (tmp_path / "ohne.html").write_text(_page("<title>x</title>"), encoding="utf-8")
+    (tmp_path / "spaet.html").write_text(_page(f'<script>{THEME_SCRIPT}</script>\n<meta charset="utf-8">'),
+                                         encoding="utf-8")
+    problems = add_policy_meta(tmp_path, policy)
+    assert problems == [
+        'ohne.html: kein <meta charset="utf-8"> im Kopf der Seite; dahinter gehört die Content-Security-Policy '
+        '(<meta http-equiv>)',
+        "spaet.html:1: <script> steht vor <meta charset>: die Content-Security-Policy dahinter gälte dafür nicht",
+    ]
+    text = (tmp_path / "ok" / "index.html").read_text(encoding="utf-8")
+    assert text.index('<meta charset="utf-8">') < text.index("Content-Security-Policy") < text.index("<link")
+    assert "frame-ancestors" not in text and csp_hash(THEME_SCRIPT) in text
+    assert check_site(tmp_path / "ok") == []

@@ -110,3 +110,13 @@ def test_an_invalid_edit_is_reported_and_the_last_good_preview_stays(served):
     edit(project / "data" / "contacts.yml", "kind: gruppe", "kind: team")
     edit(project / "data" / "contacts.yml", "Projekt „Wortschatz“ der Lebendigen Bibliothek", "Wieder-gültig-Test")
     wait_for(lambda: "Wieder-gültig-Test" in (fetch(contacts_page) or ""), "the preview after the fix")
+
+
+def test_the_preview_has_no_policy_that_would_stop_its_reload(served):
+    """The published pages carry their Content-Security-Policy; the preview's may not: the reload
+    script mkdocs serve puts into each page is inline and new on every request, so a policy
+    would block it and the preview would no longer follow the edits."""
+    _project, base, _log = served
+    page = fetch(base + "kontakte/") or ""
+    assert "livereload(" in page
+    assert 'http-equiv="Content-Security-Policy"' not in page

@@ -6,12 +6,17 @@ Runs at the end of every build (``on_post_build`` in ``macros/__init__.py``) and
   images, frames, media, url(...) in CSS): visitors' browsers would contact that server;
 - inline script that is not one of the theme's known scripts (``inline_scripts.KNOWN``),
   every JSON data block that does not parse, and every inline style (the CSP blocks both);
+- page without its own Content-Security-Policy (``<meta http-equiv>`` in the head, before the
+  first script, allowing the page's inline scripts): the hosts we publish on send no headers.
+  The build adds that tag after its check (``headers.add_policy_meta``); run alone, the guard
+  checks it too;
 - leaked local path (the project folder, /home/, /root/, /tmp/, site-packages, .venv) or
   Python traceback.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -22,7 +27,7 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from .inline_scripts import DATA_TYPES, SCRIPT_TYPES, known_name
+from .inline_scripts import DATA_TYPES, SCRIPT_TYPES, csp_hash, known_name
 
 LOADING_RELS = {"stylesheet", "preconnect", "preload", "modulepreload", "prefetch", "dns-prefetch",
                 "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest"}
@@ -148,7 +153,32 @@ def css_problems(css: str, where: str) -> list[str]:
     return problems
 
 
-def html_problems(text: str, name: str, scripts: list | None = None) -> list[str]:
+# As macros/build/headers.py writes it.
+_POLICY_META = re.compile(r"""<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*/?>""", re.I)
+_SCRIPT = re.compile(r"<script\b", re.I)
+
+
+def policy_meta_problems(text: str, name: str, scripts: list[tuple[int, str, str]]) -> list[str]:
+    """The page's own policy stands in its head before any script, and allows its inline scripts."""
+    meta = _POLICY_META.search(text)
+    script = _SCRIPT.search(text)
+    head_end = text.lower().find("</head>")
+    if (meta is None or (script is not None and script.start() < meta.start())
+            or (head_end >= 0 and head_end < meta.start())):
+        return [f"{name}: keine Content-Security-Policy als <meta http-equiv> im Kopf vor dem ersten Skript "
+                f"(GitLab Pages und GitHub Pages senden keine Header: die Seite wäre dort ungeschützt)"]
+    directives = {}
+    for directive in html.unescape(meta.group(1)).split(";"):
+        if directive.split():
+            directives.setdefault(directive.split()[0].lower(), directive.split()[1:])
+    allowed = directives.get("script-src", directives.get("default-src", []))
+    return [f"{name}:{line}: Inline-Skript fehlt in der Content-Security-Policy der Seite (ihr Hash): "
+            f"{script.strip()[:80]!r}"
+            for line, kind, script in scripts
+            if kind not in DATA_TYPES and csp_hash(script) not in allowed]
+
+
+def html_problems(text: str, name: str, scripts: list | None = None, policy_in_page: bool = True) -> list[str]:
     found = scan_html(text)
     if scripts is not None:
         scripts.extend((kind, script) for _line, kind, script in found.scripts)
@@ -171,6 +201,8 @@ def html_problems(text: str, name: str, scripts: list | None = None) -> list[str
         problems += css_problems(css, f"{name}:{line}")
         problems.append(f"{name}:{line}: Inline-Stil (<style> oder style=\"…\"): die Content-Security-"
                         f"Policy blockiert ihn; bitte eine Klasse in docs/assets/*.css verwenden")
+    if policy_in_page:
+        problems += policy_meta_problems(text, name, found.scripts)
     return problems
 
 
@@ -182,7 +214,8 @@ def leak_problems(text: str, name: str, project_dir: Path | None) -> list[str]:
             for needle in needles if needle in text]
 
 
-def check_file(site: Path, name: str, project_dir: Path | None = None) -> tuple[list[str], list]:
+def check_file(site: Path, name: str, project_dir: Path | None = None,
+               policy_in_page: bool = True) -> tuple[list[str], list]:
     """The problems of one file of the site (``name`` relative to it) and its inline scripts."""
     file = site / name
     problems: list[str] = []
@@ -191,7 +224,7 @@ def check_file(site: Path, name: str, project_dir: Path | None = None) -> tuple[
         return problems, scripts
     text = file.read_text(encoding="utf-8", errors="replace")
     if file.suffix == ".html":
-        problems += html_problems(text, name, scripts)
+        problems += html_problems(text, name, scripts, policy_in_page)
     elif file.suffix == ".css":
         problems += css_problems(text, name)
     problems += leak_problems(text, name, project_dir)
@@ -211,14 +244,16 @@ def _file_names(folder: Path, prefix: str = "") -> list[str]:
     return names
 
 
-def check_site(site: Path, project_dir: Path | None = None, scripts: list | None = None) -> list[str]:
+def check_site(site: Path, project_dir: Path | None = None, scripts: list | None = None,
+               policy_in_page: bool = True) -> list[str]:
     """Every problem in the built site, one German line each; empty when all is well.
 
     Passing a list collects every (type, text) of the inline scripts on the way, so that
-    the security headers need no second pass over every page."""
+    the security headers need no second pass over every page. ``policy_in_page=False``: the
+    pages do not carry their policy yet (the build adds it from those scripts)."""
     problems: list[str] = []
     for name in _file_names(site):
-        found, found_scripts = check_file(site, name, project_dir)
+        found, found_scripts = check_file(site, name, project_dir, policy_in_page)
         problems += found
         if scripts is not None:
             scripts.extend(found_scripts)

@@ -1,5 +1,8 @@
 """Security headers for the built site: one policy, written for Netlify/Cloudflare Pages
-(``site/_headers``) and as an nginx snippet (``deploy/nginx/security-headers.conf``).
+(``site/_headers``), as an nginx snippet (``deploy/nginx/security-headers.conf``), and into
+every page as ``<meta http-equiv="Content-Security-Policy">``: GitLab Pages and GitHub Pages,
+where the site is published, send no headers of ours, so only the page itself carries the
+policy there.
 
 The Content-Security-Policy allows scripts only from our own origin plus the hashes of
 the theme's known inline scripts found in the build (``inline_scripts.KNOWN``); there is
@@ -10,6 +13,8 @@ no 'unsafe-inline'. The guard has already refused any other inline script.
 
 from __future__ import annotations
 
+import html
+import re
 import sys
 from pathlib import Path
 
@@ -52,6 +57,50 @@ def content_security_policy(hashes: list[str]) -> str:
     return "; ".join(directives)
 
 
+# Browsers ignore these in a <meta> policy (and warn on the console): only a header carries them.
+HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
+
+
+def meta_policy(policy: str) -> str:
+    """The policy as a page can carry it itself."""
+    return "; ".join(d for d in policy.split("; ") if d.split(" ", 1)[0] not in HEADER_ONLY)
+
+
+def policy_meta(policy: str) -> str:
+    # Escaped for a double-quoted attribute, but the policy's many ' kept readable in the source.
+    content = html.escape(meta_policy(policy), quote=False).replace('"', "&quot;")
+    return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+
+
+# A <meta> policy governs only what comes after it: it goes right behind the charset, which
+# has to stay within the first 1024 bytes, and before anything that loads or runs.
+_CHARSET = re.compile(r"""<meta\s+charset\s*=\s*["']?utf-8["']?\s*/?>""", re.I)
+_LOADS = re.compile(r"<(?:script|style|link)\b", re.I)
+
+
+def add_policy_meta(site: Path, policy: str) -> list[str]:
+    """Put the policy into every page of the site; the German problems of pages where it
+    cannot stand early enough (then the build stops)."""
+    meta = policy_meta(policy)
+    problems = []
+    for file in sorted(site.rglob("*.html")):
+        name = file.relative_to(site).as_posix()
+        text = file.read_text(encoding="utf-8")
+        charset = _CHARSET.search(text)
+        if charset is None:
+            problems.append(f"{name}: kein <meta charset=\"utf-8\"> im Kopf der Seite; dahinter gehört die "
+                            f"Content-Security-Policy (<meta http-equiv>)")
+            continue
+        early = _LOADS.search(text, 0, charset.start())
+        if early is not None:
+            line = text.count("\n", 0, early.start()) + 1
+            problems.append(f"{name}:{line}: <{early.group(0)[1:]}> steht vor <meta charset>: die "
+                            f"Content-Security-Policy dahinter gälte dafür nicht")
+            continue
+        file.write_text(f"{text[:charset.end()]}\n      {meta}{text[charset.end():]}", encoding="utf-8")
+    return problems
+
+
 def security_headers(site: Path, scripts: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     return [
         ("Content-Security-Policy", content_security_policy(script_hashes(site, scripts))),
@@ -87,8 +136,11 @@ def parse_netlify_headers(text: str) -> list[tuple[str, str]]:
     return headers
 
 
-def write_headers(site: Path, scripts: list[tuple[str, str]] | None = None) -> None:
-    (site / "_headers").write_text(netlify_headers(security_headers(site, scripts)), encoding="utf-8")
+def write_headers(site: Path, scripts: list[tuple[str, str]] | None = None) -> str:
+    """Write site/_headers; the Content-Security-Policy, for the pages themselves."""
+    headers = security_headers(site, scripts)
+    (site / "_headers").write_text(netlify_headers(headers), encoding="utf-8")
+    return dict(headers)["Content-Security-Policy"]
 
 
 def main(argv: list[str]) -> int:

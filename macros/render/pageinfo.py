@@ -1,9 +1,10 @@
-"""The line under every page: "Stand: <date>" and a prefilled "Fehler melden" link."""
+"""The lines under every page: "Stand: <date>", a prefilled "Fehler melden" link, and the data
+files the page shows, each with a link to edit it in the repository."""
 
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from .html import Markup, german_date, join, tag
 
@@ -14,12 +15,47 @@ def report_link(template: str, page_url: str) -> str:
             .replace("{subject}", quote(f"Fehler auf der Seite {page_url}", safe="")))
 
 
-def page_info(stand: date | None, report_href: str | None) -> Markup:
+def repository_edit_uri(edit_uri: str | None, docs_folder: str) -> str | None:
+    """The edit address of the repository's root, from MkDocs' ``edit_uri`` (which points at the
+    docs folder: "edit/main/docs/" -> "edit/main/"); None when it does not end in that folder."""
+    if not edit_uri:
+        return None
+    suffix = docs_folder.strip("/") + "/"
+    path = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    if path != suffix and not path.endswith("/" + suffix):
+        return None
+    return path[: len(path) - len(suffix)]
+
+
+def edit_link(repo_url: str | None, root_edit_uri: str | None, path: str) -> str | None:
+    """Where to edit ``path`` (relative to the repository's root), as MkDocs builds "Seite
+    bearbeiten" for a page."""
+    if root_edit_uri is None:
+        return None
+    if repo_url:
+        return urljoin(repo_url.rstrip("/") + "/", root_edit_uri + quote(path))
+    return root_edit_uri + quote(path) if "://" in root_edit_uri else None
+
+
+def data_files(files: list[tuple[str, str | None]]) -> Markup:
+    """ "Angaben auf dieser Seite: data/…", each file linked to its edit page; nothing for none."""
+    if not files:
+        return Markup("")
+    # The page's own records first (data/projects/…), then what they refer to.
+    ordered = sorted(files, key=lambda file: (not file[0].startswith("data/projects/"), file[0]))
+    links = [tag("a", tag("code", path), href=href) if href else tag("code", path) for path, href in ordered]
+    return tag("p", join(["Angaben auf dieser Seite (zum Bearbeiten): ", join(links, ", ")]),
+               class_="ziq-sources")
+
+
+def page_info(stand: date | None, report_href: str | None,
+              files: list[tuple[str, str | None]] = ()) -> Markup:
     parts = []
     if stand is not None:
         parts.append(join(["Stand: ", tag("time", german_date(stand), datetime=stand.isoformat())]))
     if report_href:
         parts.append(tag("a", "Fehler melden", href=report_href, class_="ziq-report"))
-    if not parts:
+    if not parts and not files:
         return Markup("")
-    return tag("div", tag("p", join(parts, " · ")), class_="ziq-pageinfo", data_pagefind_ignore=True)
+    lines = [tag("p", join(parts, " · ")) if parts else Markup(""), data_files(list(files))]
+    return tag("div", join(lines), class_="ziq-pageinfo", data_pagefind_ignore=True)
