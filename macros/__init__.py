@@ -115,7 +115,7 @@ def _title_from_heading(page) -> None:
 def on_post_page_macros(env) -> None:
     """End the page with "Stand", "Fehler melden" and the data files it shows, the emergency
     block and the glossary's abbreviations (explained on hover/tap)."""
-    from .render.pageinfo import edit_link, page_info, repository_edit_uri, report_link
+    from .render.pageinfo import edit_links, page_info, report_link
 
     _title_from_heading(env.page)
     project_dir = Path(env.project_dir)
@@ -128,9 +128,8 @@ def on_post_page_macros(env) -> None:
     # The files of what ends every page (emergency block, abbreviations) would stand under every
     # page; only the page's own data files are named (docs/redaktion/index.md names the others).
     documents = _Build.site.documents if _Build.site is not None else {}
-    root_edit = repository_edit_uri(env.conf.get("edit_uri"),
-                                    os.path.relpath(env.conf["docs_dir"], project_dir))
-    files = [(path, edit_link(env.conf.get("repo_url"), root_edit, path)) for path in own if path in documents]
+    files = edit_links([path for path in own if path in documents], env.conf.get("repo_url"),
+                       env.conf.get("edit_uri"), os.path.relpath(env.conf["docs_dir"], project_dir))
     info = page_info(changed, report_link(template, page_url) if template else None, files)
     env.markdown += "\n\n" + str(info) + "\n\n" + _Build.closing + "\n"
 

@@ -37,6 +37,13 @@ def edit_link(repo_url: str | None, root_edit_uri: str | None, path: str) -> str
     return root_edit_uri + quote(path) if "://" in root_edit_uri else None
 
 
+def edit_links(paths: list[str], repo_url: str | None, edit_uri: str | None,
+               docs_folder: str) -> list[tuple[str, str | None]]:
+    """Each data file (relative to the repository's root) with its edit address, if any."""
+    root = repository_edit_uri(edit_uri, docs_folder)
+    return [(path, edit_link(repo_url, root, path)) for path in paths]
+
+
 def data_files(files: list[tuple[str, str | None]]) -> Markup:
     """ "Angaben auf dieser Seite: data/…", each file linked to its edit page; nothing for none."""
     if not files:
