@@ -1,6 +1,6 @@
 """A synthetic, valid data set at scale N: N projects, 10·N contacts, 25·N streets.
 
-Every record is built through the real models (``macros.models``), so whatever is
+Every record is built through the real models (``macros.data.models``), so whatever is
 written here passed the same validation as the real data. Names, phones and
 addresses are obviously fictitious: "Projekt 17", "Beispielstraße 123", numbers
 from the range 030 23125 xxx that the Bundesnetzagentur keeps free for fiction,
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from macros import models
+from macros.data import models
 
 REVIEWED = date(2026, 11, 25)
 STREET_STEMS = ["Beispielstraße", "Musterweg", "Testallee", "Probegasse", "Platzhalterring"]

@@ -15,7 +15,7 @@ BIN = Path(sys.executable).parent
 CHILD = Path(__file__).with_name("child.py")
 # Measured with Python's bytecode cache, as a build on an editor's machine runs: a shell that
 # sets PYTHONDONTWRITEBYTECODE (this one did) made every build compile the macros from source,
-# 0.1 s of the real data's build and 0.07 s of the frozen copy's (its hooks).
+# about 0.1 s of the real data's build.
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -45,10 +45,10 @@ class Timing:
         return max(self.peak_mib)
 
 
-def _child(args: list[str], cwd: Path, env: dict | None = None) -> dict:
+def _child(args: list[str], cwd: Path) -> dict:
     # Started as a script, not with -m: no PYTHONPATH to the worktree, whose macros/
     # would otherwise shadow the copy's.
-    done = subprocess.run([sys.executable, str(CHILD), *args], cwd=cwd, env={**ENV, **(env or {})},
+    done = subprocess.run([sys.executable, str(CHILD), *args], cwd=cwd, env=ENV,
                           capture_output=True, text=True)
     if done.returncode != 0:
         raise BenchError(done.stderr)
@@ -58,20 +58,20 @@ def _child(args: list[str], cwd: Path, env: dict | None = None) -> dict:
     return result
 
 
-def repeat(args: list[str], cwd: Path, runs: int, env: dict | None = None) -> Timing:
-    results = [_child(args, cwd, env) for _ in range(runs)]
+def repeat(args: list[str], cwd: Path, runs: int) -> Timing:
+    results = [_child(args, cwd) for _ in range(runs)]
     return Timing([r["seconds"] for r in results], [r["max_rss_kib"] / 1024 for r in results],
                   [r["cpu_seconds"] for r in results])
 
 
 def check(project: Path, runs: int) -> Timing:
-    return repeat([sys.executable, "-m", "macros.check"], project, runs)
+    return repeat([sys.executable, "-m", "macros.staff.check"], project, runs)
 
 
-def build(project: Path, runs: int, site_dir: Path | None = None, env: dict | None = None) -> Timing:
+def build(project: Path, runs: int, site_dir: Path | None = None) -> Timing:
     site_dir = site_dir or project / "site"
     return repeat([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                  project, runs, env)
+                  project, runs)
 
 
 def gzip_size(data: bytes) -> int:

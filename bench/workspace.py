@@ -1,4 +1,4 @@
-"""Throw-away copies of the project for the benchmark: real, synthetic, frozen, empty.
+"""Throw-away copies of the project for the benchmark: real, synthetic, empty.
 
 A copy takes docs/, macros/, overrides/, mkdocs.yml and all of data/ from the
 working tree, so the benchmark follows the real site as it changes; only the
@@ -13,14 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from macros import FROZEN_FILES
-
 from . import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ["docs", "data", "macros", "overrides", "mkdocs.yml"]
 _NAV_PROJECT = re.compile(r"^(\s*-\s+)projekte/([a-z0-9-]+)\.md\s*$")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 def copy_project(target: Path, root: Path = ROOT) -> Path:
@@ -79,66 +76,6 @@ def synthetic_project(target: Path, n: int, seed: int = 20261125) -> generate.Da
     _project_pages(target, data)
     generate.write(target / "data", data)
     return data
-
-
-def frozen_project(source: Path, frozen_markdown: Path, target: Path) -> Path:
-    """A copy of source whose pages and files are the macros' output, and whose config has no
-    macros plugin."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "site*"))
-    # The generated files (vCards, open data) become static files of the copy.
-    files = frozen_markdown / FROZEN_FILES
-    if files.is_dir():
-        shutil.copytree(files, target / "docs", dirs_exist_ok=True)
-    for rendered in frozen_markdown.rglob("*.md"):
-        rel = rendered.relative_to(frozen_markdown)
-        page = target / "docs" / rel
-        original = page.read_text(encoding="utf-8")
-        front = _FRONT_MATTER.match(original)
-        page.write_text((front.group(0) if front else "") + rendered.read_text(encoding="utf-8"),
-                        encoding="utf-8")
-    config = target / "mkdocs.yml"
-    config.write_text(_without_macros(config.read_text(encoding="utf-8")), encoding="utf-8")
-    return target
-
-
-# The frozen copy with mkdocs-macros back on, but without a macro and without rendering a page:
-# what the plugin costs before any of the site's macros run (its imports, its git commands).
-_PLUGIN_ONLY = """  - macros:
-      module_name: bench_no_macros
-      render_by_default: false
-"""
-
-
-def plugin_only_project(frozen: Path, target: Path) -> Path:
-    """A copy of the frozen project whose config loads mkdocs-macros with an empty module."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(frozen, target, ignore=shutil.ignore_patterns("__pycache__", "site*"))
-    config = target / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.rstrip() == "plugins:") + 1
-    config.write_text("".join(lines[:at]) + _PLUGIN_ONLY + "".join(lines[at:]), encoding="utf-8")
-    (target / "bench_no_macros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
-    return target
-
-
-def _without_macros(text: str) -> str:
-    """Drop the `- macros:` entry (and its indented options) from the plugins list."""
-    out, skip_indent = [], None
-    for line in text.splitlines():
-        indent = len(line) - len(line.lstrip())
-        if skip_indent is not None:
-            if line.strip() and indent <= skip_indent:
-                skip_indent = None
-            else:
-                continue
-        if line.strip() in ("- macros:", "- macros"):
-            skip_indent = indent
-            continue
-        out.append(line)
-    return "\n".join(out) + "\n"
 
 
 EMPTY_CONFIG = """site_name: Leer

@@ -134,9 +134,8 @@ def test_paired_ratio_compares_runs_that_took_turns():
 def _results(asd: dict | None = None, search: dict | None = None, preview: dict | None = None) -> dict:
     """Just enough of results.json for the goals: the real data, N = 800 and the measurements."""
     def row(n: str, seconds: float) -> dict:
-        timing = {"median_s": seconds, "runs_s": [seconds], "peak_mib": 400.0}
-        return {"n": n, "build": timing, "check": timing, "start_page": {"gz_bytes": 81 * 1024,
-                                                                          "index_fetched": False}}
+        return {"n": n, "build": {"median_s": seconds, "runs_s": [seconds], "peak_mib": 400.0},
+                "start_page": {"gz_bytes": 81 * 1024, "index_fetched": False}}
 
     results = {"rows": [row("real", 2.0), row("800", 30.0)], "floor": {"median_s": 1.0, "runs_s": [1.0]}}
     if asd or search:
@@ -192,16 +191,16 @@ def test_every_edit_counts_for_the_preview_goal(samples, missed, verdict):
     assert verdicts == [verdict]
 
 
-def test_real_data_goal_gives_both_ratios():
+def test_real_data_goal_gives_the_medians_and_each_turn():
     from bench.report import goals
 
     results = _results()
-    results["rows"][0]["build"]["runs_s"] = [2.4, 2.6, 2.4]
-    results["floor"]["runs_s"] = [1.0, 1.0, 1.0]
-    results["rows"][0]["build"]["median_s"], results["floor"]["median_s"] = 2.6, 1.0
-    figures = {name: (figure, ok) for name, figure, ok in goals(results) if "Material" in name or "Durchgang" in name}
-    assert [ok for _, ok in figures.values()] == ["**verfehlt**", "erreicht"]
-    assert "2.40, 2.60, 2.40 → 2.40×" in [figure for figure, _ in figures.values()][1]
+    # The last turn hit a slow minute for both builds: the medians come from different minutes
+    # and miss 2.5×, while each turn's ratio stays under it.
+    results["rows"][0]["build"] |= {"median_s": 2.6, "runs_s": [2.4, 2.6, 3.0]}
+    results["floor"] = {"median_s": 1.0, "runs_s": [1.0, 1.0, 1.25]}
+    real = [(figure, ok) for name, figure, ok in goals(results) if "Material" in name or "Durchgang" in name]
+    assert real == [("2.60 s / 1.00 s = 2.60×", "**verfehlt**"), ("2.40, 2.60, 2.40 → 2.40×", "erreicht")]
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "data" / "projects").glob("*.yml")), ids=lambda p: p.stem)
