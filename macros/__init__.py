@@ -32,6 +32,7 @@ class _Build:
     used = None          # data files the current page's macros read
     every_page: list[str] = []  # data files of what ends every page
     closing = ""         # emergency block and the glossary's abbreviations, as Markdown
+    closing_searchable = ""  # the same with the emergency block in the search index
 
 
 _CODE_STAMP: tuple = ()
@@ -82,7 +83,9 @@ def define_env(env) -> None:
     tracked = TrackedSite(site, used)
     _Build.site, _Build.history, _Build.used = site, History(project_dir), used
     # A str, not Markup: str + Markup would escape the page it is added to.
-    _Build.closing = str(emergency_block(tracked)) + "\n\n" + abbreviations_markdown(tracked)
+    abbreviations = abbreviations_markdown(tracked)
+    _Build.closing = str(emergency_block(tracked)) + "\n\n" + abbreviations
+    _Build.closing_searchable = str(emergency_block(tracked, searchable=True)) + "\n\n" + abbreviations
     _Build.every_page = used.paths
     conf = getattr(env, "conf", None) or {}
 
@@ -112,7 +115,8 @@ def on_post_page_macros(env) -> None:
     page_url = (env.conf.get("site_url") or "") + env.page.url
     changed = _Build.history.last_changed([page_file, *shown]) if _Build.history is not None else None
     info = page_info(changed, report_link(template, page_url) if template else None)
-    env.markdown += "\n\n" + str(info) + "\n\n" + _Build.closing + "\n"
+    closing = _Build.closing_searchable if env.page.meta.get("emergency_in_search") else _Build.closing
+    env.markdown += "\n\n" + str(info) + "\n\n" + closing + "\n"
 
 
 def on_post_build(env) -> None:
