@@ -32,6 +32,7 @@ class _Build:
     used = None          # data files the current page's macros read
     every_page: list[str] = []  # data files of what ends every page
     closing = ""         # emergency block and the glossary's abbreviations, as Markdown
+    closing_searchable = ""  # the same with the emergency block in the search index
     title_given = False  # the current page's title comes from mkdocs.yml or its front matter
 
 
@@ -83,7 +84,9 @@ def define_env(env) -> None:
     tracked = TrackedSite(site, used)
     _Build.site, _Build.history, _Build.used = site, History(project_dir), used
     # A str, not Markup: str + Markup would escape the page it is added to.
-    _Build.closing = str(emergency_block(tracked)) + "\n\n" + abbreviations_markdown(tracked)
+    abbreviations = abbreviations_markdown(tracked)
+    _Build.closing = str(emergency_block(tracked)) + "\n\n" + abbreviations
+    _Build.closing_searchable = str(emergency_block(tracked, searchable=True)) + "\n\n" + abbreviations
     _Build.every_page = used.paths
     conf = getattr(env, "conf", None) or {}
 
@@ -131,7 +134,8 @@ def on_post_page_macros(env) -> None:
     files = edit_links([path for path in own if path in documents], env.conf.get("repo_url"),
                        env.conf.get("edit_uri"), os.path.relpath(env.conf["docs_dir"], project_dir))
     info = page_info(changed, report_link(template, page_url) if template else None, files)
-    env.markdown += "\n\n" + str(info) + "\n\n" + _Build.closing + "\n"
+    closing = _Build.closing_searchable if env.page.meta.get("emergency_in_search") else _Build.closing
+    env.markdown += "\n\n" + str(info) + "\n\n" + closing + "\n"
 
 
 def _previewing(conf) -> bool:

@@ -172,3 +172,30 @@ def test_search_shows_every_match_ten_at_a_time_by_keyboard(browser, server, nod
     assert not any("weitere-treffer" in href for href in shown)
     assert seen == {"foreign": [], "errors": []}
     page.close()
+
+
+def test_search_answers_residents_and_on_the_guide_searches_the_guide(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    seen = watch(page, server)
+
+    def first_pages(query: str) -> list[str]:
+        page.keyboard.press("/")
+        page.keyboard.type(query)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        items = page.locator(".md-search-result__list > .md-search-result__item")
+        return [urlsplit(href).path for href in
+                items.evaluate_all("els => els.map(e => e.querySelector('.md-search-result__link').href)")]
+
+    page.goto(server + "/", wait_until="networkidle")
+    expect(page.locator(".md-search__input")).to_have_attribute("placeholder", "Suche")
+    # Before, the guide's step-by-step page came first and no project page at all.
+    pages = first_pages("Telefonnummer Wortschatz")
+    assert pages[0] == "/projekte/wortschatz/", pages
+    assert not [p for p in pages if p.startswith("/redaktion/")], pages
+    page.goto(server + "/redaktion/", wait_until="networkidle")
+    expect(page.locator(".md-search__input")).to_have_attribute("placeholder", "Anleitung durchsuchen")
+    pages = first_pages("Telefonnummer")
+    assert pages[0] == "/redaktion/schritt-fuer-schritt/", pages
+    assert all(p.startswith("/redaktion/") for p in pages), pages
+    assert seen == {"foreign": [], "errors": []}
+    page.close()

@@ -23,10 +23,11 @@ FIXES = {
         ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
          '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
         ('"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
-         '"search": "assets/search-worker.js" | url,'),
+         '"search": ("assets/search-worker.js" | url) ~ ("?bereich=" ~ page.meta.search_scope'
+         ' if page and page.meta and page.meta.search_scope else ""),'),
         ('<article class="md-content__inner md-typeset">',
          '<article class="md-content__inner md-typeset"{% if page and page.meta and page.meta.pagefind %}'
-         ' data-pagefind-body{% endif %}>'),
+         ' {{ "data-ziq-guide-body" if page.meta.search_scope else "data-pagefind-body" }}{% endif %}>'),
         ('<title>{{ page.title | striptags }} - {{ config.site_name }}</title>',
          '<title>{{ page.title | striptags | e }} - {{ config.site_name }}</title>'),
         ('<meta name="description" content="{{ page.meta.description }}">',
@@ -36,7 +37,12 @@ FIXES = {
     ],
     "partials/search.html": [
         ('<div class="md-search" data-md-component="search" role="dialog">',
+         '{% set search_label = "Anleitung durchsuchen" if page and page.meta'
+         ' and page.meta.search_scope == "redaktion" else lang.t("search.placeholder") %}\n'
          '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+        ('aria-label="{{ lang.t(\'search.placeholder\') }}"'
+         ' placeholder="{{ lang.t(\'search.placeholder\') }}"',
+         'aria-label="{{ search_label }}" placeholder="{{ search_label }}"'),
     ],
     "partials/nav-item.html": [
         (' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}'),

@@ -30,14 +30,20 @@ var id = Math.random().toString(36).slice(2);
 
 // The site's root: this file is <root>/assets/search-worker.js.
 var root = new URL("../", self.location.href);
+// The editors' guide is a search of its own, with an index of its own (macros/build/search_hook.py):
+// its pages load this worker with ?bereich=redaktion (overrides/base.html) and search only the
+// guide; no other page's search holds it, so a resident's question never lands on how the site
+// is edited.
+var bundle = new URL(new URL(self.location.href).searchParams.get("bereich") === "redaktion"
+                     ? "pagefind-redaktion/" : "pagefind/", root);
 var pagefind = null;
 var latest = 0;
 var current = null;  // the latest answer, for "more"
 
 function load() {
   if (!pagefind) {
-    pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-      return module.options({ basePath: new URL("pagefind/", root).pathname, baseUrl: root.pathname, excerptLength: 24,
+    pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
+      return module.options({ basePath: bundle.pathname, baseUrl: root.pathname, excerptLength: 24,
         // Length does not count against a page: a project page must rank above its one-line
         // contact entry when both carry the name.
         ranking: { pageLength: 0 } })
@@ -80,6 +86,185 @@ function sectionTitle(sub, words) {
   // Pagefind ends a heading's text with a full stop ("Kontakt."); the heading has none.
   if (/\.$/.test(title) && !/\.$/.test(anchor.text.trim())) title = title.slice(0, -1);
   return title || sub.title;
+}
+
+// How the worker reads a query, so that the page that answers it comes first.
+//
+// Pagefind finds a page only when it has every word of the query, each word as the start of a
+// word on the page; when no word on any page starts with a query word, it takes the longest
+// word the query word starts with, down to a single letter ("Müll" finds the "M" of „Straßen mit
+// M“). It splits words on the page at hyphens only, never German compounds. So the worker:
+// - leaves out little words (STOP) while others remain: "Wann hat das Stadtteilbüro geöffnet";
+// - adds the site's word for a few words of questions (SAME): "geöffnet" -> "Öffnungszeiten";
+// - splits a word that ends in a base word of residents' questions (COMPOUND, with a plural
+//   ending, after a part of four letters at least, on the word without accents as Pagefind
+//   compares them; a linking "s" after a longer part goes): "Telefonnummer" is "telefon" +
+//   "nummer", "Öffnungszeiten" is "offnung" + "zeit", "Sprachförderung" finds the "Förderung von
+//   Sprach- und Medienkompetenz" of the Wortschatz project;
+// - counts a query word as unknown when it only found a word of fewer than four letters that it
+//   starts with ("anrufen" -> "An"), and answers with the pages that have the other words.
+var STOP = ("der die das den dem des ein eine einen einem einer eines und oder fur mit von vom im in am " +
+            "an zu zur zum bei beim auf aus ist sind hat haben gibt es ich mein meine meinen meiner mir " +
+            "mich wir uns sie ihr wer wie wo wann was welche welcher welches welchen kann konnen man " +
+            "bitte").split(" ");
+var SAME = {
+  geoffnet: "Öffnungszeiten", offen: "Öffnungszeiten", sprechzeiten: "Öffnungszeiten",
+  sprechstunde: "Öffnungszeiten", sprechstunden: "Öffnungszeiten",
+  anrufen: "Telefon", telefonieren: "Telefon", rufnummer: "Telefon", anschrift: "Adresse",
+  erreiche: "Kontakt", erreichen: "Kontakt", erreichbar: "Kontakt"
+};
+var COMPOUND = new RegExp("^(.{4,}?)(nummer|zeit|forderung|hilfe|schutz|beratung|betreuung|angebot|" +
+                          "stelle|buro|kurs|gruppe|treff|zentrum|zentren|arbeit|team|dienst|telefon|" +
+                          "partner|adresse|daten|straße|strasse)(?:n|en|e|s|in|innen)?$");
+var SHORT = 4;  // a word found through fewer letters than this is not found
+
+// Lower case, without accents and punctuation: the form in which Pagefind compares words.
+function bare(word) {
+  return word.toLowerCase().normalize("NFD").replace(/[\p{M}\p{P}]/gu, "");
+}
+
+// The words of a query: each with the site's word for it and, if a compound, its two parts.
+// A quoted query is Pagefind's exact search and stays as typed.
+function plan(query) {
+  if (query.indexOf('"') !== -1) return [{ word: query.trim() }];
+  var words = query.split(/\s+/).filter(function (word) { return bare(word); });
+  var kept = words.filter(function (word) { return STOP.indexOf(bare(word)) === -1; });
+  return (kept.length ? kept : words).map(function (word) {
+    var unit = { word: word }, match = bare(word).match(COMPOUND);
+    if (SAME.hasOwnProperty(bare(word))) unit.same = SAME[bare(word)];
+    if (match) {
+      var head = match[1].length > 5 && match[1].slice(-1) === "s" ? match[1].slice(0, -1) : match[1];
+      unit.parts = [head, match[2]];
+    }
+    return unit;
+  });
+}
+
+// Pagefind's searches for one word of the query: a plain word, the site's word for it, and for a
+// compound the whole word exactly (no guessing at its start) and each part.
+function terms(unit) {
+  var out = unit.parts ? ['"' + unit.word + '"'] : [unit.word];
+  if (unit.same) out.push(unit.same);
+  return unit.parts ? out.concat(unit.parts) : out;
+}
+
+// True when Pagefind found the term only through a word of fewer than four letters that the
+// term starts with (its marked words in the best match's excerpt).
+function fallsShort(term, data) {
+  var wanted = bare(term), marks = (data.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || [];
+  return marks.length > 0 && marks.every(function (mark) {
+    var found = bare(mark.slice(6, -7));
+    return found.length < SHORT && found.length < wanted.length && wanted.indexOf(found) === 0;
+  });
+}
+
+// Pagefind's results for one word, or none when it was not found (fallsShort). A word that some
+// page has as it is (Pagefind's exact search, the same chunk of the index) needs no check; for
+// another, the best match's details load here, as they would for the answer.
+function searchTerm(module, term) {
+  return module.search(term).then(function (found) {
+    if (!found.results.length || term.charAt(0) === '"' || bare(term).length < SHORT) return found;
+    return module.search('"' + term + '"').then(function (exact) {
+      if (exact.results.length) return found;
+      return found.results[0].data().then(function (data) {
+        return fallsShort(term, data) ? Object.assign({}, found, { results: [] }) : found;
+      });
+    });
+  });
+}
+
+// Pagefind's id of each page in a group (a page and its staged pages) -> the group: the count of
+// an answer put together from several searches needs it; one filter-only search per group, once.
+var members = null;
+
+function groupMembers(module) {
+  if (!members) {
+    members = module.filters().then(function (filters) {
+      return Promise.all(Object.keys(filters[GROUP_FILTER] || {}).map(function (value) {
+        var only = {};
+        only[GROUP_FILTER] = value;
+        return module.search(null, { filters: only }).then(function (found) {
+          return found.results.map(function (result) { return [result.id, value]; });
+        });
+      }));
+    }).then(function (lists) {
+      var map = {};
+      lists.forEach(function (list) { list.forEach(function (pair) { map[pair[0]] = pair[1]; }); });
+      return map;
+    });
+  }
+  return members;
+}
+
+// The answer put together from a search for each word (terms): a page scores 1 for each word of
+// the query it has (by the word, the site's word for it, the whole compound or both its parts;
+// one part scores 1/2). When pages have every word, the answer is those; otherwise every page
+// with any word, the most words first. Ties go by the sum of Pagefind's scores. Shaped like
+// Pagefind's answer for the rest of the worker.
+function combine(module, units) {
+  var all = [];
+  units.forEach(function (unit) {
+    terms(unit).forEach(function (term) { if (all.indexOf(term) === -1) all.push(term); });
+  });
+  return Promise.all(all.map(function (term) { return searchTerm(module, term); })
+                        .concat([groupMembers(module)])).then(function (answers) {
+    var groups = answers.pop(), hits = {}, pages = {};
+    all.forEach(function (term, i) {
+      hits[term] = {};
+      answers[i].results.forEach(function (result) { hits[term][result.id] = result; });
+    });
+    units.forEach(function (unit) {
+      var found = terms(unit).map(function (term) { return hits[term]; });
+      var ids = {};
+      found.forEach(function (results) { Object.keys(results).forEach(function (id) { ids[id] = true; }); });
+      Object.keys(ids).forEach(function (id) {
+        var has = found.map(function (results) { return results[id]; });
+        var whole = has.slice(0, has.length - (unit.parts ? 2 : 0)).some(Boolean);
+        var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, best: 0, data: null, found: [] });
+        page.words += whole || (unit.parts && has[has.length - 2] && has[has.length - 1]) ? 1 : 0.5;
+        page.found.push(unit);
+        has.forEach(function (result) {
+          if (!result) return;
+          page.score += result.score;
+          // The excerpt around the word that matched best.
+          if (result.score > page.best) {
+            page.best = result.score;
+            page.data = result.data;
+          }
+        });
+      });
+    });
+    var list = Object.keys(pages).map(function (id) {
+      // The theme lists a word a page lacks under "Fehlt" and leaves it out of the highlighting.
+      var page = pages[id];
+      page.missing = {};
+      units.forEach(function (unit) {
+        if (page.found.indexOf(unit) !== -1) return;
+        Object.keys(words(unit.word)).forEach(function (word) { page.missing[word] = false; });
+      });
+      return page;
+    });
+    if (list.some(function (page) { return page.words === units.length; })) {
+      list = list.filter(function (page) { return page.words === units.length; });
+    }
+    list.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
+    var counts = {}, filtered = {};
+    list.forEach(function (page) {
+      if (groups[page.id]) counts[groups[page.id]] = (counts[groups[page.id]] || 0) + 1;
+    });
+    filtered[GROUP_FILTER] = counts;
+    return { results: list, filters: filtered };
+  });
+}
+
+// The answer: for one plain word Pagefind's own, otherwise put together from
+// a search for each word (combine). That is the pages Pagefind would find for all the words, in
+// the same order (its score of a page is the sum over the words), but a word it does not know
+// no longer empties or misleads the answer. The index chunks the searches need load once and stay.
+function find(module, query) {
+  var units = plan(query);
+  if (units.length === 1 && !units[0].parts && !units[0].same) return searchTerm(module, units[0].word);
+  return combine(module, units);
 }
 
 // Pagefind answers with paths from the server root; the theme expects them relative to the site.
@@ -183,7 +368,7 @@ function extend(answer) {
     if (answer.ticket !== latest) return null;
     answer.fetched += next.length;
     answer.groups = merge(answer.groups.concat(pages.map(function (data, i) {
-      return group(data, next[i].score, answer.terms);
+      return group(data, next[i].score, Object.assign({}, answer.terms, next[i].missing));
     })));
     return answer;
   }, function (error) {
@@ -215,7 +400,7 @@ function search(query) {
   var terms = words(query);
   if (!query.trim()) return Promise.resolve([]);
   return load().then(function (module) {
-    return module.search(query);
+    return find(module, query);
   }).then(function (found) {
     if (ticket !== latest || !found) return null;  // a newer query is already on its way
     return extend({ ticket: ticket, found: found, terms: terms, fetched: 0, groups: [], total: groupCount(found) });
@@ -239,7 +424,8 @@ function more(token) {
 // Node loads this file for the unit tests (tests/test_search.py).
 if (typeof module !== "undefined") {
   module.exports = { group: group, merge: merge, relative: relative, groupCount: groupCount, extend: extend,
-                     items: items, id: function () { return id; } };
+                     items: items, id: function () { return id; }, plan: plan, search: search, load: load,
+                     find: find };
 }
 
 // One query at a time, and only the newest waiting one: typing sends a query per keystroke,

@@ -24,14 +24,28 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 # Pages hand over extra results here (macros/render/macro_table.py: each contact of the contacts page is
 # one result of its own, so a search never has to open that whole, long page).
 RECORDS = "pagefind_records"
-# The "¶" permalink after every heading.
-EXCLUDE = [".headerlink"]
+# The "¶" permalink after every heading, and the notes on where a fact comes from („Quelle: …“):
+# they cite the council document on every project page, which would then outrank the page
+# about it (the Ratsbeschluss) for "Drucksache 2019/0840".
+EXCLUDE = [".headerlink", ".ziq-source"]
 
 _records: list[dict] = []
 # A page with records, and each of its staged pages, carry its path under this Pagefind filter:
 # the search counts all of them as one result, as it shows them (docs/assets/search-worker.js).
 GROUP_FILTER = "gruppe"
 _groups: dict[str, str] = {}  # page's source file -> its path
+# The editors' guide (every page below docs/redaktion/, whoever adds one) is a search of its own,
+# with an index of its own: the residents' index never holds it, and on the guide's pages the
+# search box asks only the guide's (overrides/base.html loads the worker there with
+# ?bereich=redaktion; docs/assets/search-worker.js). Not a Pagefind filter: Pagefind writes a
+# filter's values in a random order, so two builds of one commit would differ.
+GUIDE_FOLDER = "redaktion/"
+GUIDE_SCOPE = "redaktion"
+SCOPE_PARAMETER = "bereich"
+GUIDE_INDEX = "pagefind-redaktion"
+# The guide's article carries this instead of data-pagefind-body, which keeps it out of the
+# residents' index; the guide's own run takes it as its root.
+GUIDE_BODY = "data-ziq-guide-body"
 
 
 class SearchIndexError(RuntimeError):
@@ -99,9 +113,10 @@ def group_meta(path: str) -> str:
 
 def build_index(site: Path, records: list[dict] = (), command: list[str] | None = None) -> None:
     """Index every page that carries data-pagefind-body (overrides/base.html sets it on the
-    article, so header, menu and footer stay out), plus the records, into site/pagefind/; then
-    remove the staged pages and what the site does not use. Raises SearchIndexError if Pagefind
-    fails. (``command`` stands in for Pagefind in a test.)"""
+    article, so header, menu and footer stay out), plus the records, into site/pagefind/, and the
+    editors' guide into site/pagefind-redaktion/; then remove the staged pages and what the site
+    does not use. Raises SearchIndexError if Pagefind fails. (``command`` stands in for
+    Pagefind in a test.)"""
     staging = site / STAGING
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -109,19 +124,31 @@ def build_index(site: Path, records: list[dict] = (), command: list[str] | None 
             staging.mkdir()
             for number, page in enumerate(record_pages(records)):
                 (staging / f"{number}.html").write_text(page, encoding="utf-8")
-        if command is None:
-            command = [str(pagefind_executable()), "--site", str(site), "--silent"]
-            for selector in EXCLUDE:
-                command += ["--exclude-selectors", selector]
-        done = subprocess.run(command, capture_output=True, text=True)
+        runs = [command] if command is not None else index_commands(site)
+        done = [subprocess.run(run, capture_output=True, text=True) for run in runs]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    if done.returncode != 0:
-        raise SearchIndexError("Abbruch: der Suchindex (Pagefind) ließ sich nicht bauen:\n"
-                               + (done.stderr or done.stdout).strip())
-    for name in UNUSED:
-        (site / PAGEFIND_DIR / name).unlink(missing_ok=True)
-    shutil.rmtree(site / PAGEFIND_DIR / "playground", ignore_errors=True)
+    for run in done:
+        if run.returncode != 0:
+            raise SearchIndexError("Abbruch: der Suchindex (Pagefind) ließ sich nicht bauen:\n"
+                                   + (run.stderr or run.stdout).strip())
+    for folder in (PAGEFIND_DIR, GUIDE_INDEX):
+        for name in UNUSED:
+            (site / folder / name).unlink(missing_ok=True)
+        shutil.rmtree(site / folder / "playground", ignore_errors=True)
+
+
+def index_commands(site: Path) -> list[list[str]]:
+    """Pagefind for the site, and again for the guide if it has pages (a few hundredths of a
+    second for a handful of pages)."""
+    command = [str(pagefind_executable()), "--site", str(site), "--silent"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    runs = [command]
+    if any((site / GUIDE_FOLDER).rglob("*.html")):
+        runs.append(command + ["--glob", f"{GUIDE_FOLDER}**/*.html", "--root-selector", f"[{GUIDE_BODY}]",
+                               "--output-subdir", GUIDE_INDEX])
+    return runs
 
 
 def on_pre_build(**_kwargs) -> None:
@@ -134,7 +161,12 @@ def on_page_markdown(markdown: str, page, **_kwargs) -> str:
     # A page its editors keep out of the search stays out of Pagefind's index too.
     page.meta["pagefind"] = not search.get("exclude", False)
     page.meta["search"] = {**search, "exclude": True}
+    page.meta["search_scope"] = search_scope(page.file.src_uri)
     return markdown
+
+
+def search_scope(src_uri: str) -> str | None:
+    return GUIDE_SCOPE if src_uri.startswith(GUIDE_FOLDER) else None
 
 
 def on_page_context(context, page, **_kwargs):

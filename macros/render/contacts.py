@@ -196,7 +196,9 @@ def contacts_by_project(site: SiteData) -> Markup:
                  for cid in project.contacts if site.contacts[cid].publishable]
         items.append(tag("li", join([tag("strong", project.title), f" ({project.place_label}): ",
                                      join(links, ", ") if links else "noch kein Kontakt"])))
-    return tag("ul", join(items), class_="ziq-contact-index")
+    # Out of the search: it only repeats names that the project pages and the contacts' own
+    # results answer for.
+    return tag("ul", join(items), class_="ziq-contact-index", data_pagefind_ignore=True)
 
 
 def all_vcards_link(site: SiteData, base: str) -> Markup:

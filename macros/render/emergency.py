@@ -7,7 +7,9 @@ from .contacts import phone_parts
 from .html import Markup, join, status_badge, tag
 
 
-def emergency_block(site: SiteData) -> Markup:
+def emergency_block(site: SiteData, searchable: bool = False) -> Markup:
+    """``searchable`` on the one page where the search should find it (front matter
+    ``emergency_in_search: true``, the contacts page): its heading gets an anchor to lead to."""
     items = []
     for entry in site.emergency.numbers:
         shown, target = phone_parts(entry.number)
@@ -18,7 +20,15 @@ def emergency_block(site: SiteData) -> Markup:
         if entry.status != "confirmed":
             parts += [" ", status_badge(entry.status)]
         items.append(tag("li", join(parts)))
-    # Kept out of the search index: it would otherwise match "Notfall" on every page.
-    return tag("aside", join([tag("h2", site.emergency.title), tag("p", site.emergency.intro),
-                              tag("ul", join(items))]),
-               class_="ziq-emergency", aria_label=site.emergency.title, data_pagefind_ignore=True)
+    # Elsewhere kept out of the search index: it would match "Notfall" on every page. Where it is
+    # searched, it outweighs the pages that only tell where it is (Leichte Sprache).
+    heading = tag("h2", site.emergency.title, id=SEARCH_ANCHOR if searchable else None,
+                  data_pagefind_weight=HEADING_WEIGHT if searchable else None)
+    return tag("aside", join([heading, tag("p", site.emergency.intro), tag("ul", join(items))]),
+               class_="ziq-emergency", aria_label=site.emergency.title, data_pagefind_ignore=not searchable,
+               data_pagefind_weight=TEXT_WEIGHT if searchable else None)
+
+
+SEARCH_ANCHOR = "notfall"
+# Pagefind's weights (running text 1, an h2 6, at most 10): the block is the answer to its words.
+TEXT_WEIGHT, HEADING_WEIGHT = "2", "10"

@@ -117,7 +117,8 @@ def project_cards(site: SiteData, base: str = "", limit: int | None = None) -> M
                             dl_row("Seit", since_text(project))]), class_="ziq-facts"),
         ])
         cards.append(tag("li", body, class_="ziq-card"))
-    out = tag("ul", join(cards), class_="ziq-cards")
+    # Out of the search: a card repeats its project page, which must be the answer, not the list.
+    out = tag("ul", join(cards), class_="ziq-cards", data_pagefind_ignore=True)
     if len(shown) < len(projects):
         out += tag("p", tag("a", f"Alle {len(projects)} Projekte", href=f"{base}projekte/"),
                    class_="ziq-more")
