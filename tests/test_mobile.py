@@ -224,8 +224,8 @@ def _edge_cues(page, box, width: float) -> list[list[bool]]:
     rect = box.bounding_box()
 
     def edges():
-        strip = {"y": rect["y"] + rect["height"] / 2, "width": 6, "height": rect["height"] / 2 - 2}
-        return [page.screenshot(clip={**strip, "x": x}) for x in (rect["x"] + 1, rect["x"] + width - 7)]
+        strip = {"y": rect["y"] + rect["height"] / 2, "width": 14, "height": rect["height"] / 2 - 2}
+        return [page.screenshot(clip={**strip, "x": x}) for x in (rect["x"] + 1, rect["x"] + width - 15)]
 
     def drawn():
         shown = edges()
@@ -247,6 +247,8 @@ def test_a_table_wider_than_its_box_shows_that_it_scrolls(at_width, server):
     page = at_width(375)
     page.goto(server + "/asd/", wait_until="networkidle")
     box = page.locator(".ziq-scroll").first
+    fits = box.evaluate("b => b.scrollWidth <= b.clientWidth")
+    assert fits and _edge_cues(page, box, box.bounding_box()["width"]) == [[False, False]] * 2  # nothing to show
     # A box narrower than its table, set with the CSSOM (the CSP forbids style attributes, not this).
     box.evaluate("b => { b.style.width = '180px'; b.firstElementChild.style.minWidth = '400px'; }")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")
