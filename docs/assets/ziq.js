@@ -376,6 +376,8 @@
     });
 
     form.hidden = false;
+    // The form works now: the page's hint that the search needs JavaScript would be wrong.
+    Array.prototype.forEach.call(document.querySelectorAll(".ziq-nojs"), function (hint) { hint.hidden = true; });
     var params = new URLSearchParams(window.location.search);
     if (params.get("strasse")) {
       street.value = params.get("strasse");

@@ -103,7 +103,9 @@ def street_table(site: SiteData, level: int = 3) -> Markup:
                 # Newlines keep the words apart in the search index, which drops the tags.
                 rows.append(tag("tr", join(cells, "\n")))
         title = f"Straßen mit {letter}"
-        table = tag("table", join([tag("caption", title), head, tag("tbody", join(rows, "\n"))], "\n"),
+        # The caption names the table for screen readers; on screen the heading above says it.
+        caption = tag("caption", title, class_="ziq-visually-hidden")
+        table = tag("table", join([caption, head, tag("tbody", join(rows, "\n"))], "\n"),
                     class_="ziq-table ziq-streets")
         blocks.append(tag(f"h{level}", title, id=f"strassen-{letter.lower()}"))
         box = scroll_box(table, f"{title} (seitlich verschiebbar)")

@@ -125,11 +125,11 @@ def consultation_table(site: SiteData) -> Markup:
     for c in site.decision.consultations:
         final = c.role == "Entscheidung"
         cells = join([tag("th", c.body, scope="row"),
-                      tag("td", tag("time", short_date(c.date), datetime=c.date.isoformat())),
-                      tag("td", tag("strong", c.role) if final else c.role)])
+                      tag("td", tag("time", short_date(c.date), datetime=c.date.isoformat()), data_label="Sitzung"),
+                      tag("td", tag("strong", c.role) if final else c.role, data_label="Rolle")])
         rows.append(tag("tr", cells, class_="ziq-final" if final else None))
-    caption = tag("caption", f"Beratungsfolge der Drucksache {site.decision.number}")
-    table = tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table")
+    caption = tag("caption", f"Beratungsfolge der Drucksache {site.decision.number}", class_="ziq-visually-hidden")
+    table = tag("table", join([caption, head, tag("tbody", join(rows))]), class_="ziq-table ziq-table--stack")
     return scroll_box(table, "Beratungsfolge (seitlich verschiebbar)")
 
 

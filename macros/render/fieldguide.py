@@ -308,10 +308,11 @@ def _table(model: type[models.Model], found: dict[str, dict[str, Sample]], file:
     for name, info in model.model_fields.items():
         key = info.alias or name
         rows.append(tag("tr", join([
-            tag("th", tag("code", prefix + key), scope="row"),
-            tag("td", "ja" if info.is_required() else "nein"),
+            # A long path ("privacy.supervisory_authority.address.postal_code") may wrap at its dots.
+            tag("th", tag("code", join((prefix + key).split("."), Markup(".<wbr>"))), scope="row"),
+            tag("td", "ja" if info.is_required() else "nein", data_label="Pflicht"),
             tag("td", FIELDS[key]),
-            tag("td", _example_cell(found, file, prefix + key))])))
+            tag("td", _example_cell(found, file, prefix + key), data_label="Beispiel")])))
         sub = _unwrap(info.annotation)
         if sub is not None:
             rows += _table(sub, found, file, prefix + key + ".")
@@ -324,9 +325,10 @@ def field_reference(level: int = 3, documents: dict[str, Document] | None = None
     for file, model in all_models().items():
         head = tag("thead", tag("tr", join(tag("th", h, scope="col")
                                            for h in ("Feld", "Pflicht", "Bedeutung", "Beispiel"))))
-        table = tag("table", join([tag("caption", f"Felder in data/{file}"), head,
+        # The heading above names the file; the caption names the table for screen readers.
+        table = tag("table", join([tag("caption", f"Felder in data/{file}", class_="ziq-visually-hidden"), head,
                                    tag("tbody", join(_table(model, found, file)))]),
-                    class_="ziq-table")
+                    class_="ziq-table ziq-table--stack")
         blocks.append(tag(f"h{level}", join([FILE_TITLES[file], " (", tag("code", f"data/{file}"), ")"]),
                           id=f"datei-{file.split('.')[0].replace('/<id>', '')}"))
         blocks.append(scroll_box(table, f"Felder in data/{file} (seitlich verschiebbar)"))

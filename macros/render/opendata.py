@@ -19,11 +19,13 @@ def file_table(site: SiteData, base: str) -> Markup:
     for name, (_, label) in DATASETS.items():
         link = lambda path, text: tag("a", text, href=f"{base}daten/{path}")  # noqa: E731
         rows.append(tag("tr", join([
-            tag("th", label, scope="row"), tag("td", str(_count(site, name))),
-            tag("td", link(f"{name}.json", f"{name}.json")), tag("td", link(f"{name}.csv", f"{name}.csv")),
-            tag("td", link(f"schemas/{name}.schema.json", f"{name}.schema.json"))])))
+            tag("th", label, scope="row"), tag("td", str(_count(site, name)), data_label="Einträge"),
+            # Stacked on a phone, the three files share a line: their names say the format.
+            tag("td", link(f"{name}.json", f"{name}.json"), class_="ziq-table__inline"),
+            tag("td", link(f"{name}.csv", f"{name}.csv"), class_="ziq-table__inline"),
+            tag("td", link(f"schemas/{name}.schema.json", f"{name}.schema.json"), class_="ziq-table__inline")])))
     table = tag("table", join([tag("caption", "Offene Daten zum Herunterladen"), head, tag("tbody", join(rows))]),
-                class_="ziq-table")
+                class_="ziq-table ziq-table--stack")
     extra = tag("ul", join([
         tag("li", join([tag("a", "Alle Kontakte als vCard", href=f"{base}{ALL_VCARDS}"),
                         " (für das Adressbuch)"])),
