@@ -191,8 +191,15 @@ class Node:
                 yield from child.iter()
 
     def find_all(self, tag: str | None = None, **attrs) -> list[Node]:
+        """Nodes with these attribute values; ``class_`` names one of the node's classes."""
+        def matches(node: Node, key: str, value: str) -> bool:
+            name = key.rstrip("_").replace("_", "-")
+            if name == "class":
+                return value in (node.attrs.get("class") or "").split()
+            return node.attrs.get(name) == value
+
         return [n for n in self.iter() if (tag is None or n.tag == tag)
-                and all(n.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())]
+                and all(matches(n, k, v) for k, v in attrs.items())]
 
     def find(self, tag: str | None = None, **attrs) -> Node:
         found = self.find_all(tag, **attrs)
