@@ -125,4 +125,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site site.new .pytest_cache test-artifacts
+	rm -rf site site.new .pytest_cache test-artifacts .cache

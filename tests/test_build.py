@@ -129,3 +129,20 @@ def test_no_google_fonts_or_cdn(built_site: Path):
         for link in re.findall(r"<link[^>]*>", html):
             if re.search(r'href="(https?:)?//', link):
                 assert re.search(r'rel="(canonical|alternate)"', link), f"{file}: {link}"
+
+
+def test_the_kept_templates_follow_an_edited_override(project: Path, tmp_path: Path):
+    """The theme's compiled templates stay in .cache/jinja/ between builds (a saved edit shows
+    sooner in the preview); an edited override must still be compiled anew."""
+    from helpers import mkdocs_build
+
+    first = mkdocs_build(project, tmp_path / "one")
+    assert first.returncode == 0, first.output
+    assert list((project / ".cache" / "jinja").glob("*.cache"))
+    footer = project / "overrides" / "partials" / "footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace(
+        "</footer>", "<p>Kachel-Test-Markierung</p></footer>", 1), encoding="utf-8")
+    second = mkdocs_build(project, tmp_path / "two")
+    assert second.returncode == 0, second.output
+    assert "Kachel-Test-Markierung" in (tmp_path / "two" / "index.html").read_text(encoding="utf-8")
+    assert "Kachel-Test-Markierung" not in (tmp_path / "one" / "index.html").read_text(encoding="utf-8")

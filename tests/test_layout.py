@@ -74,3 +74,11 @@ def test_no_circle_of_imports():
 
     circles = [c for c in (visit(m, []) for m in graph) if c]
     assert circles == []
+
+
+def test_mkdocs_keeps_at_most_two_hooks():
+    import yaml
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = yaml.safe_load(text[text.index("hooks:"):text.index("\nplugins:")])["hooks"]
+    assert len(hooks) <= 2 and all((ROOT / hook).is_file() for hook in hooks)
