@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -15,6 +15,7 @@ from macros.data import fieldtypes, models
 from macros.data.messages import _model_at
 from macros.data.problems import DataProblems
 from macros.data.validate import load_site
+from macros.data.yamlsource import walk
 from macros.render.contacts import phone_parts
 
 # Two problems that need only valid parts of asd.yml, programme.yml and organisations.yml.
@@ -23,16 +24,6 @@ OVERLAP = ("asd.yml", "      - {from: 101, parity: odd, team: asd-mitte}",
 FUNDER = ("programme.yml", "funder: mags", "funder: magss")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def _walk(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    yield path, node
-    if isinstance(node, dict):
-        for key, child in node.items():
-            yield from _walk(child, path + (key,))
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from _walk(child, path + (index,))
 
 
 def _replace(data: Any, path: tuple, value: Any) -> Any:
@@ -50,7 +41,7 @@ def _breakages() -> list[tuple[str, tuple]]:
     for file in sorted((ROOT / "data").rglob("*.yml")):
         name = file.relative_to(ROOT / "data").as_posix()
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        found += [(name, path) for path, _ in _walk(data)
+        found += [(name, path) for path, _ in walk(data)
                   if 1 <= len(path) <= 3 and all(p == 0 for p in path if isinstance(p, int))]
     return found
 
@@ -169,7 +160,7 @@ def test_every_phone_number_in_the_data_sits_in_a_phone_field():
     for file in sorted((ROOT / "data").rglob("*.yml")):
         name = file.relative_to(ROOT / "data").as_posix()
         model = models.Project if name.startswith("projects/") else models.FILES[name]
-        for path, value in _walk(yaml.safe_load(file.read_text(encoding="utf-8"))):
+        for path, value in walk(yaml.safe_load(file.read_text(encoding="utf-8"))):
             if isinstance(value, str) and _LOOKS_LIKE_A_NUMBER.search(value):
                 assert _is_phone_field(model, path), f"{name} {path}: {value}"
                 checked += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -109,6 +109,17 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
         if needle in problem:
             return f"YAML-Syntaxfehler: {german}"
     return f"YAML-Syntaxfehler: Die Zeile ist kein gültiges YAML ({(exc.problem or '').strip()})."
+
+
+def walk(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every value of loaded data with its path of keys and list positions, the root first."""
+    yield path, node
+    if isinstance(node, dict):
+        for key, child in node.items():
+            yield from walk(child, path + (key,))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from walk(child, path + (index,))
 
 
 def read_text(file: Path, shown: str) -> str:

@@ -16,13 +16,12 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from ..data.problems import DataProblems, Problem, field_path
 from ..data.siteconfig import CONFIG_FILE, extra, load_config, review_months
 from ..data.validate import load_site
-from ..data.yamlsource import Document, YamlError
+from ..data.yamlsource import Document, YamlError, walk
 from .review import overdue, today_from_env
 
 _STATUS = {
@@ -52,16 +51,6 @@ def placeholders_in(text: str) -> list[str]:
     return found
 
 
-def _walk(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    yield path, node
-    if isinstance(node, dict):
-        for key, child in node.items():
-            yield from _walk(child, path + (key,))
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from _walk(child, path + (index,))
-
-
 def _at(doc: Document, path: tuple, message: str) -> Problem:
     return Problem(doc.path, doc.line_of(path), field_path(path, doc.data) or None, message)
 
@@ -70,7 +59,7 @@ def data_blockers(documents: dict[str, Document]) -> list[Problem]:
     problems = []
     for name in sorted(documents):
         doc = documents[name]
-        for path, value in _walk(doc.data):
+        for path, value in walk(doc.data):
             if path and path[-1] == "status" and value in _STATUS:
                 problems.append(_at(doc, path, _STATUS[value]))
             elif isinstance(value, str):
