@@ -290,3 +290,9 @@ def _positive(value: int) -> int:
 
 
 PositiveInt = Annotated[StrictInt, AfterValidator(_positive)]
+
+
+# A field that holds words for readers (not a name, number or address): its text goes into the
+# catalogues and is shown translated on the pages of other languages (data/translations.py).
+# Used as Field(json_schema_extra=TRANSLATE); the editors' JSON Schema carries it too.
+TRANSLATE = {"translate": True}

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fieldtypes import (ClockTime, Email, HouseNumberText, HttpsUrl, IsoDate, LanguageCode,
+from .fieldtypes import (TRANSLATE, ClockTime, Email, HouseNumberText, HttpsUrl, IsoDate, LanguageCode,
                          Line, LongText, Phone, PositiveInt, PostalCode, Slug, VatIdText,
                          YearMonth)
 
@@ -61,7 +61,7 @@ class Location(Model):
     name: Line
     district: Line | None = None
     address: Address | None = None
-    description: LongText | None = None
+    description: LongText | None = Field(None, json_schema_extra=TRANSLATE)
 
 
 # --- organisations ------------------------------------------------------------
@@ -79,7 +79,7 @@ class Organisation(Record):
 
 class PhoneEntry(Model):
     number: Phone
-    label: Line | None = None
+    label: Line | None = Field(None, json_schema_extra=TRANSLATE)
 
 
 class Period(Model):
@@ -101,7 +101,7 @@ class HoursException(Model):
     to_date: IsoDate | None = Field(None, alias="to")
     closed: StrictBool = True
     periods: list[Period] = []
-    note: Line | None = None
+    note: Line | None = Field(None, json_schema_extra=TRANSLATE)
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -118,7 +118,7 @@ class OpeningHours(Model):
     weekly: list[Period] = Field(min_length=1)
     closed_on_public_holidays: StrictBool = True
     exceptions: list[HoursException] = []
-    note: Line | None = None
+    note: Line | None = Field(None, json_schema_extra=TRANSLATE)
 
 
 class Publication(Model):
@@ -139,7 +139,8 @@ class Publication(Model):
 
 class Contact(Record):
     kind: Literal["function", "person", "team", "service"]
-    function: Line = Field(description="Funktion oder Bezeichnung, z. B. „Quartierskümmerin“.")
+    function: Line = Field(description="Funktion oder Bezeichnung, z. B. „Quartierskümmerin“.",
+                           json_schema_extra=TRANSLATE)
     name: Line | None = None
     organisation: Slug
     phones: list[PhoneEntry] = []
@@ -148,7 +149,7 @@ class Contact(Record):
     address: Address | None = None
     languages: list[LanguageCode] = []
     hours: OpeningHours | None = None
-    description: LongText | None = None
+    description: LongText | None = Field(None, json_schema_extra=TRANSLATE)
     publication: Publication
     publishable: StrictBool
 
@@ -170,7 +171,7 @@ class OperatorRef(Provenance):
 class Partner(Model):
     name: Line
     organisation: Slug | None = None
-    role: Line
+    role: Line = Field(json_schema_extra=TRANSLATE)
     location: Location | None = None
 
 
@@ -178,20 +179,20 @@ class AgreementState(Provenance):
     state: Literal["drafted", "approved", "signed"]
     approved_on: IsoDate | None = None
     annexes: list[StrictInt] = []
-    note: LongText | None = None
+    note: LongText | None = Field(None, json_schema_extra=TRANSLATE)
 
 
 class Project(Record):
     title: Line
     place_label: Line = Field(description="Kurzer Ortszusatz, der gleichnamige Projekte unterscheidet.")
-    summary: LongText
+    summary: LongText = Field(json_schema_extra=TRANSLATE)
     operator: OperatorRef
     location: Location
     since: YearMonth | None = None
-    since_text: Line | None = None
-    audiences: list[Line] = []
-    goals: list[LongText] = []
-    approach: list[LongText] = []
+    since_text: Line | None = Field(None, json_schema_extra=TRANSLATE)
+    audiences: list[Line] = Field([], json_schema_extra=TRANSLATE)
+    goals: list[LongText] = Field([], json_schema_extra=TRANSLATE)
+    approach: list[LongText] = Field([], json_schema_extra=TRANSLATE)
     modules: list[Literal[1, 2, 3]] = []
     partners: list[Partner] = []
     contacts: list[Slug] = []
@@ -280,8 +281,9 @@ class Decision(Reviewed):
 # --- ASD ----------------------------------------------------------------------------
 
 class Team(Record):
-    name: Line
-    area: Line
+    # Translated: the example teams carry their mark in the name („(Beispiel)“).
+    name: Line = Field(json_schema_extra=TRANSLATE)
+    area: Line = Field(json_schema_extra=TRANSLATE)
     contact: Slug
     valid_from: IsoDate | None = None
 
@@ -323,15 +325,16 @@ class AsdDirectory(Reviewed):
 # --- help in an emergency and open data ------------------------------------------------
 
 class EmergencyNumber(Record):
-    label: Line = Field(description="Wer antwortet, z. B. „Polizei“.")
+    label: Line = Field(description="Wer antwortet, z. B. „Polizei“.", json_schema_extra=TRANSLATE)
     number: Phone
-    when: Line | None = Field(None, description="Erreichbarkeit, z. B. „rund um die Uhr“.")
-    note: Line | None = None
+    when: Line | None = Field(None, description="Erreichbarkeit, z. B. „rund um die Uhr“.",
+                              json_schema_extra=TRANSLATE)
+    note: Line | None = Field(None, json_schema_extra=TRANSLATE)
 
 
 class Emergency(Model):
-    title: Line
-    intro: Line
+    title: Line = Field(json_schema_extra=TRANSLATE)
+    intro: Line = Field(json_schema_extra=TRANSLATE)
     numbers: list[EmergencyNumber] = Field(min_length=1)
 
 

@@ -24,6 +24,14 @@ def relative_root(page_url: str) -> str:
     return "../" * depth
 
 
+def page_address(src: str) -> str:
+    """'kontakte.md' -> 'kontakte/', 'index.md' -> '' (directory URLs)."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+
 def resolve(site: SiteData, path: str):
     """Follow a dotted path such as ``projects.wortschatz.title`` through the data."""
     value = site
@@ -54,11 +62,19 @@ def format_fact(value) -> str:
 
 def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "",
              used: UsedFiles | None = None, project_dir: Path = Path("."),
-             search_records: Callable[[list[dict]], None] = lambda records: None) -> None:
+             search_records: Callable[[list[dict]], None] = lambda records: None,
+             in_language: bool = False) -> None:
     """``search_records`` receives the entries a page hands to the search as results of their
-    own (each contact of the contacts page)."""
+    own (each contact of the contacts page). ``in_language``: the build of a translation, whose
+    pages sit one folder below the German site (site/<code>/)."""
     def base() -> str:
+        """From the page to its language's root: the pages."""
         return relative_root(page_url())
+
+    def site_root() -> str:
+        """From the page to the German site's root: the files beside the pages (vCards, the
+        ASD lookup's street list, open data) exist once, and the pages only German has."""
+        return base() + ("../" if in_language else "")
 
     def absolute() -> str:
         return site_url.rstrip("/") + "/" + page_url()
@@ -66,6 +82,15 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
     def macro(fn):
         env.macro(fn, fn.__name__)
         return fn
+
+    @macro
+    def german_url(page: str):
+        """The German page's address from here, e.g. ``[…]({{ german_url("beschluss.md") }})``
+        on a translated page: the binding German text, or a page only German has."""
+        target = (project_dir / "docs" / page)
+        if not target.is_file():
+            raise KeyError(f"german_url: die Seite docs/{page} gibt es nicht")
+        return site_root() + page_address(page)
 
     @macro
     def fact(path: str):

@@ -66,3 +66,20 @@ def page_info(stand: date | None, report_href: str | None,
         return Markup("")
     lines = [tag("p", join(parts, " · ")) if parts else Markup(""), data_files(list(files))]
     return tag("div", join(lines), class_="ziq-pageinfo", data_pagefind_ignore=True)
+
+
+def translation_notice(german_href: str, outdated: bool, unreviewed: bool) -> Markup:
+    """The note at the top of a translated page, in its language, with the German original."""
+    from .i18n import _
+
+    if not (outdated or unreviewed):
+        return Markup("")
+    if outdated:
+        text = _("Die deutsche Seite wurde geändert, nachdem diese Übersetzung entstand. "
+                 "Diese Übersetzung kann veraltet sein.")
+    else:
+        text = _("Diese Übersetzung ist noch nicht geprüft.")
+    link = tag("a", _("Verbindlich ist die deutsche Seite."), href=german_href, hreflang="de")
+    kind = "warning" if outdated else "note"
+    return tag("div", tag("p", join([text, " ", link])),
+               class_=f"admonition {kind} ziq-translation-notice", role="note")

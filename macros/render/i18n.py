@@ -1,0 +1,75 @@
+"""The language a page is rendered in: the macros' labels, dates and the texts of the script.
+
+German is the source: a renderer writes its labels in German inside ``_()``; on a page of
+another language the label comes from that language's catalogue (translations/<code>.po,
+macros/data/translations.py), or stays German where the catalogue has no current entry. The
+adapter activates a language for each page; with none active everything is German, which is
+what the unit tests of the renderers see.
+
+The data's own texts (summaries, goals, contact functions ...) are not translated here: the
+build hands the renderers data whose texts are already in the page's language
+(``translations.translate``).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from typing import Iterator
+
+from babel.dates import format_date
+
+from ..data.translations import Catalogue
+
+_active: ContextVar[Catalogue | None] = ContextVar("ziq_language", default=None)
+
+
+def _(text: str) -> str:
+    """The label in the page's language; German where no current translation exists."""
+    catalogue = _active.get()
+    return catalogue.label(text) if catalogue is not None else text
+
+
+def language() -> str:
+    catalogue = _active.get()
+    return catalogue.code if catalogue is not None else "de"
+
+
+def direction() -> str:
+    catalogue = _active.get()
+    return catalogue.direction if catalogue is not None else "ltr"
+
+
+@contextmanager
+def speaking(catalogue: Catalogue | None) -> Iterator[None]:
+    """Render in this language inside the block (None: German)."""
+    token = _active.set(catalogue)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def activate(catalogue: Catalogue | None) -> None:
+    """For the adapter, whose page events have no block around them: one build, one language."""
+    _active.set(catalogue)
+
+
+def _locale() -> str:
+    return "de_DE" if language() == "de" else language()
+
+
+def long_date(value: date) -> str:
+    """26. November 2019 / 26 November 2019 / 26 Kasım 2019 ..."""
+    if language() == "de":
+        return format_date(value, "d. MMMM y", locale="de_DE")
+    return format_date(value, "long", locale=_locale())
+
+
+def month_text(value: str) -> str:
+    """'2019-07' -> 'Juli 2019' ('July 2019' ...); a year alone stays as it is."""
+    if len(value) == 4:
+        return value
+    year, month = value.split("-")
+    return format_date(date(int(year), int(month), 1), "LLLL y", locale=_locale())
