@@ -36,6 +36,16 @@ var root = new URL("../", self.location.href);
 // is edited.
 var bundle = new URL(new URL(self.location.href).searchParams.get("bereich") === "redaktion"
                      ? "pagefind-redaktion/" : "pagefind/", root);
+// Every language's pages are in the one index, which Pagefind splits by the pages' <html lang>:
+// a translated page loads this worker with ?sprache=<code> (overrides/base.html) and searches its
+// language; its site is <root>/<code>/ (macros/build/languages.py).
+var language = new URL(self.location.href).searchParams.get("sprache") || "de";
+var home = language === "de" ? root : new URL(language + "/", root);
+// Pagefind picks the index by the page's <html lang>, which a worker cannot see (its option is
+// overwritten by that lookup, pagefind.js 1.5.2): the worker answers the lookup itself.
+self.document = { querySelector: function () {
+  return { getAttribute: function () { return language; } };
+} };
 var pagefind = null;
 var latest = 0;
 var current = null;  // the latest answer, for "more"
@@ -267,10 +277,11 @@ function find(module, query) {
   return combine(module, units);
 }
 
-// Pagefind answers with paths from the server root; the theme expects them relative to the site.
+// Pagefind answers with paths from the server root; the theme expects them relative to the
+// site of the page's language.
 function relative(url) {
   var path = new URL(url, root).pathname;
-  return path.indexOf(root.pathname) === 0 ? path.slice(root.pathname.length) + new URL(url, root).hash
+  return path.indexOf(home.pathname) === 0 ? path.slice(home.pathname.length) + new URL(url, root).hash
                                            : url;
 }
 

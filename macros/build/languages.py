@@ -114,7 +114,19 @@ def on_page_context(context, page, config, **_kwargs):
     # the pages only German has (Leichte Sprache).
     depth = page_url(page.file.src_uri).count("/") + (0 if language_of(config) == SOURCE else 1)
     context["ziq_site_root"] = "../" * depth or "./"
+    context["ziq_link"] = lambda src: link(src, page.file.src_uri, config)
     return context
+
+
+def link(target: str, from_src: str, config) -> dict:
+    """A page (e.g. impressum.md) from this page: in this page's language if it has it, in
+    German otherwise ({"href", "lang"}; lang is empty in the page's own language)."""
+    current = language_of(config)
+    docs = _docs_root(config)
+    up = "../" * page_url(from_src).count("/")
+    if current == SOURCE or (docs / current / target).is_file():
+        return {"href": up + page_url(target) or "./", "lang": ""}
+    return {"href": up + "../" + page_url(target), "lang": SOURCE}
 
 
 def _nav_paths(items) -> list[str]:
@@ -148,7 +160,7 @@ def child_config(config, entry: dict):
         edit_uri=(edit_uri.rstrip("/") + f"/{code}/") if edit_uri else None,
         nav=nav or None,
         strict=config.get("strict"),
-        dev_addr=config.get("dev_addr"),
+        dev_addr=str(config["dev_addr"]) if config.get("dev_addr") else None,
         extra={**(config.get("extra") or {}), LANGUAGE: code, ROOT_URL: site_url},
     )
     child.theme["language"] = code

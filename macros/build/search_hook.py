@@ -70,7 +70,7 @@ def pagefind_executable() -> Path:
     return Path(pagefind_bin.get_executable())
 
 
-def record_pages(records: list[dict]) -> list[str]:
+def record_pages(records: list[dict], language: str = "de") -> list[str]:
     """The staged pages: the records of each target page, a few per staged page, in order."""
     by_page: dict[tuple[str, str], list[dict]] = {}
     for record in records:
@@ -81,11 +81,12 @@ def record_pages(records: list[dict]) -> list[str]:
     pages = []
     for (path, page_title), entries in by_page.items():
         for start in range(0, len(entries), ENTRIES_PER_PAGE):
-            pages.append(record_page(path, page_title, entries[start:start + ENTRIES_PER_PAGE]))
+            pages.append(record_page(path, page_title, entries[start:start + ENTRIES_PER_PAGE],
+                                     language))
     return pages
 
 
-def record_page(path: str, page_title: str, entries: list[dict]) -> str:
+def record_page(path: str, page_title: str, entries: list[dict], language: str = "de") -> str:
     """Entries of one page as sections of a staged page. Its results point at the page (meta
     "target"), not at this file; the sub-results carry the entries' anchors. The metadata sit in
     attributes: Pagefind's "key:value" form would split a value at a comma."""
@@ -99,7 +100,7 @@ def record_page(path: str, page_title: str, entries: list[dict]) -> str:
         f'{html.escape(entry["title"])}</h2>'
         f'<p data-pagefind-weight="0.5">{html.escape(entry["content"])}</p></section>'
         for entry in entries)
-    return ('<!doctype html><html lang="de"><head>'
+    return (f'<!doctype html><html lang="{html.escape(language)}"><head>'
             f'<title>{html.escape(page_title)}</title>{meta("title", page_title)}{meta("target", path)}'
             f'{group_meta(path)}'
             f'</head><body data-pagefind-body>{sections}</body></html>')
@@ -111,19 +112,26 @@ def group_meta(path: str) -> str:
             f'content="{html.escape(path)}">')
 
 
+def stage(folder: Path, records: list[dict], language: str = "de") -> None:
+    """Write the records as small pages for the indexer (Pagefind files each under the
+    language of its <html lang>)."""
+    if not records:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, page in enumerate(record_pages(records, language)):
+        (folder / f"{number}.html").write_text(page, encoding="utf-8")
+
+
 def build_index(site: Path, records: list[dict] = (), command: list[str] | None = None) -> None:
     """Index every page that carries data-pagefind-body (overrides/base.html sets it on the
     article, so header, menu and footer stay out), plus the records, into site/pagefind/, and the
     editors' guide into site/pagefind-redaktion/; then remove the staged pages and what the site
-    does not use. Raises SearchIndexError if Pagefind fails. (``command`` stands in for
+    does not use. Every language's pages and records are in the one run: Pagefind writes an
+    index per language. Raises SearchIndexError if Pagefind fails. (``command`` stands in for
     Pagefind in a test.)"""
     staging = site / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
     try:
-        if records:
-            staging.mkdir()
-            for number, page in enumerate(record_pages(records)):
-                (staging / f"{number}.html").write_text(page, encoding="utf-8")
+        stage(staging / "de", list(records))
         runs = [command] if command is not None else index_commands(site)
         done = [subprocess.run(run, capture_output=True, text=True) for run in runs]
     finally:
@@ -169,10 +177,18 @@ def search_scope(src_uri: str) -> str | None:
     return GUIDE_SCOPE if src_uri.startswith(GUIDE_FOLDER) else None
 
 
-def on_page_context(context, page, **_kwargs):
+def _language(config) -> str:
+    """A translation's build carries its code (macros/build/languages.py); German has none."""
+    return (config.get("extra") or {}).get("language") or "de"
+
+
+def on_page_context(context, page, config, **_kwargs):
     records = page.meta.pop(RECORDS, None) or []
     # MkDocs' page title is HTML text ("Kontakte &amp; Adressen"); the records hold plain text.
     title = html.unescape(page.title or "")
+    # A translation's pages sit below site/<code>/; the index covers the whole site.
+    prefix = "" if _language(config) == "de" else _language(config) + "/"
+    records = [{**record, "url": prefix + record["url"]} for record in records]
     _records.extend({**record, "page_title": title} for record in records)
     if records:
         _groups[page.file.src_uri] = records[0]["url"].partition("#")[0]
@@ -188,7 +204,12 @@ def on_post_page(output: str, page, **_kwargs) -> str:
 
 
 def on_post_build(config, **_kwargs) -> None:
-    """Index the finished pages."""
+    """Index the finished pages of every language (a translation's build stages its records for
+    the German build, which runs after it)."""
+    language = _language(config)
+    if language != "de":
+        stage(Path(config["site_dir"]).parent / STAGING / language, _records, language)
+        return
     build_index(Path(config["site_dir"]), _records)
 
 

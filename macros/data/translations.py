@@ -134,6 +134,9 @@ class Catalogue:
     entries: list[Entry] = field(default_factory=list)
     status: str = "unreviewed"
     status_line: int = 1
+    # The language's translated pages (below docs/<code>/, e.g. "projekte/wortschatz.md"): a link
+    # to any other page leads to the German one.
+    pages: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         usable = [e for e in self.entries if e.text and not e.fuzzy]
@@ -186,7 +189,9 @@ def load_catalogue(project_dir: Path, code: str) -> tuple[Catalogue, list[Proble
             problems.append(Problem(shown, status_line, "status", f"„{status}“ gibt es nicht: "
                                     "unreviewed (noch nicht geprüft) oder reviewed (geprüft)."))
             status = "unreviewed"
-    return Catalogue(code, shown, entries, status, status_line), problems
+    folder = Path(project_dir) / "docs" / code
+    pages = frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) if folder.is_dir() else frozenset()
+    return Catalogue(code, shown, entries, status, status_line, pages), problems
 
 
 # --- the data's texts ------------------------------------------------------------------------

@@ -41,6 +41,21 @@ def direction() -> str:
     return catalogue.direction if catalogue is not None else "ltr"
 
 
+def page_base(page: str, base: str) -> str:
+    """The root to link ``page`` (e.g. "projekte/wortschatz.md") from: ``base``, the page's
+    language's root, when that language has the page; the German site's root otherwise."""
+    catalogue = _active.get()
+    if catalogue is None or page in catalogue.pages:
+        return base
+    return base + "../"
+
+
+def german_fallback(page: str) -> bool:
+    """True when a link to ``page`` leads to German from a page in another language."""
+    catalogue = _active.get()
+    return catalogue is not None and page not in catalogue.pages
+
+
 @contextmanager
 def speaking(catalogue: Catalogue | None) -> Iterator[None]:
     """Render in this language inside the block (None: German)."""

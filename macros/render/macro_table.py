@@ -14,7 +14,8 @@ from babel.numbers import format_decimal
 
 from ..data.validate import SiteData
 from . import asd, changes, contacts, documents, fieldguide, jsonld, legal, opendata, projects
-from .html import german_date, inline_md, status_badge
+from .html import inline_md, status_badge, tag
+from .i18n import _, language, long_date
 from .usage import UsedFiles
 
 
@@ -50,11 +51,11 @@ def resolve(site: SiteData, path: str):
 def format_fact(value) -> str:
     """Escaped for the Markdown around it: data never becomes markup or a link."""
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return _("ja") if value else _("nein")
     if isinstance(value, date):
-        return german_date(value)
+        return long_date(value)
     if isinstance(value, int):
-        return format_decimal(value, locale="de_DE")
+        return format_decimal(value, locale="de_DE" if language() == "de" else language())
     if isinstance(value, str):
         return inline_md(value)
     raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
@@ -84,13 +85,13 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
         return fn
 
     @macro
-    def german_url(page: str):
-        """The German page's address from here, e.g. ``[…]({{ german_url("beschluss.md") }})``
-        on a translated page: the binding German text, or a page only German has."""
-        target = (project_dir / "docs" / page)
-        if not target.is_file():
-            raise KeyError(f"german_url: die Seite docs/{page} gibt es nicht")
-        return site_root() + page_address(page)
+    def german_link(page: str, text: str):
+        """A link to the German page, e.g. ``{{ german_link("beschluss.md", "Council decision
+        (in German)") }}`` on a translated page: to the binding German text, or to a page only
+        German has. (A Markdown link could not leave the language's own pages.)"""
+        if not (project_dir / "docs" / page).is_file():
+            raise KeyError(f"german_link: die Seite docs/{page} gibt es nicht")
+        return tag("a", text, href=site_root() + page_address(page), hreflang="de")
 
     @macro
     def fact(path: str):

@@ -6,6 +6,7 @@ Renderers link to these addresses and the build writes files to them, so each is
 from __future__ import annotations
 
 from ..data import models
+from .i18n import page_base
 
 DATA_DIR = "daten"
 # The compact street list the ASD lookup loads in the browser.
@@ -21,7 +22,8 @@ DATASETS = {
 
 
 def project_url(project: models.Project, base: str = "") -> str:
-    return f"{base}projekte/{project.id}/"
+    """The project's page; in another language the German one if it is not translated."""
+    return f"{page_base(f'projekte/{project.id}.md', base)}projekte/{project.id}/"
 
 
 def anchor(contact_id: str) -> str:
