@@ -16,7 +16,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve site check schemas test browser lock clean publish hooks lint linkcheck reviews bench headers lighthouse
+.PHONY: serve site check translations schemas test browser lock clean publish hooks lint linkcheck reviews bench headers lighthouse
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory python-venv
@@ -30,8 +30,10 @@ python-venv:
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
 	else echo "Bitte installieren: sudo apt-get install python3-venv" >&2; exit 1; fi
 
+# German only, so that an edit shows at once; `make serve SPRACHE=tr` (or SPRACHE=tr,ar) adds
+# languages to the preview (macros/build/languages.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	ZIQ_SPRACHEN=$(SPRACHE) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # Build into a fresh folder and swap it in only when everything passed,
 # so a failed build leaves the existing site/ exactly as it was.
@@ -43,6 +45,11 @@ site: $(STAMP)
 
 check: $(STAMP)
 	@$(BIN)/python -m macros.staff.check
+
+# The catalogues in step with the German: translations/messages.pot and every language's
+# translations/<code>.po (new texts added, changed ones marked fuzzy); then what is outdated.
+translations: $(STAMP)
+	@$(BIN)/python -m macros.staff.translations
 
 # The strict build plus every guard: refuses example data, placeholders and overdue reviews,
 # listing each with file, line and field. Builds into site/ only when nothing blocks.

@@ -181,6 +181,7 @@ def on_post_page_macros(env) -> None:
     block and the glossary's abbreviations (explained on hover/tap); a translation says at its
     top whether it is reviewed and current."""
     from .render.pageinfo import edit_links, page_info, report_link, translation_notice
+    from .render.template_texts import template_texts
 
     state = _state(env)
     _title_from_heading(env)
@@ -208,6 +209,8 @@ def on_post_page_macros(env) -> None:
                                     or not (state.catalogue and state.catalogue.reviewed))
         env.markdown = _with_notice(env.markdown, str(notice))
     env.markdown += "\n\n" + str(info) + "\n\n" + closing + "\n"
+    # The words our template overrides add, in the page's language (overrides/partials/*.html).
+    env.page.meta["ziq_texts"] = template_texts()
 
 
 def _previewing(conf) -> bool:

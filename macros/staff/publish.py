@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..data import translations
 from ..data.problems import DataProblems, Problem, field_path
 from ..data.siteconfig import CONFIG_FILE, extra, load_config, review_months
 from ..data.validate import load_site
@@ -105,7 +106,15 @@ def blockers(project_dir: Path, today: date) -> list[Problem]:
     found = data_blockers(site.documents) + config_blockers(config)
     found += [Problem(p.file, p.line, p.field, p.message)
               for p in overdue(site.documents, today, review_months(config))]
+    found += translation_blockers(project_dir, config)
     return sorted(found)
+
+
+def translation_blockers(project_dir: Path, config: Document) -> list[Problem]:
+    """Unreviewed translations, as example data: each language's line may let them out with
+    their notice (publish_unreviewed). Broken language lines and catalogues block too."""
+    languages, problems = translations.languages(config.data, config.line_of, config.path)
+    return problems + translations.unreviewed(project_dir, languages)
 
 
 def build(project_dir: Path, site_dir: Path) -> int:
@@ -155,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
               f"Datei{'en' if files != 1 else ''}: Die Website wird so nicht veröffentlicht.",
               file=sys.stderr)
         return 1
-    print("Keine Hindernisse: keine Beispieldaten, keine Platzhalter, alle Prüfdaten aktuell.")
+    print("Keine Hindernisse: keine Beispieldaten, keine Platzhalter, alle Prüfdaten aktuell, "
+          "keine ungeprüften Übersetzungen (außer mit Hinweis freigegebenen).")
     if args.check_only:
         return 0
     status = build(project_dir, (args.site_dir or project_dir / "site").resolve())
