@@ -125,7 +125,10 @@ def _check_translations(project_dir: Path, site, conf) -> None:
     from .data import translations
     from .data.problems import report
 
-    found, problems = translations.languages({"extra": conf.get("extra") or {}})
+    from .data.siteconfig import load_config
+
+    config = load_config(project_dir)  # mkdocs.yml with lines, for the messages
+    found, problems = translations.languages(config.data, config.line_of, config.path)
     problems += translations.check(project_dir, site, found)
     if problems:
         print(report(problems), file=sys.stderr)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-PROJECT_PARTS = ["docs", "data", "macros", "overrides", "mkdocs.yml"]
+PROJECT_PARTS = ["docs", "data", "macros", "overrides", "translations", "mkdocs.yml"]
 
 
 @dataclass

@@ -399,6 +399,10 @@ def check(project_dir: Path, site, found: list[Language], docs: str = "docs",
                     catalogue.path, entry.line, entry.context or _short(entry.source),
                     f"{tag} Als ungenau (fuzzy) markiert: wird nicht gezeigt. Übersetzung prüfen, "
                     "dann die Zeile „#, fuzzy“ löschen.", "warning"))
+        if not (project_dir / docs / language.code / "index.md").is_file():
+            problems.append(Problem("mkdocs.yml", language.line, f"extra.languages ({language.code})",
+                                    f"{tag} Es fehlt die Startseite {docs}/{language.code}/index.md: "
+                                    "ohne sie wird die Sprache nicht gebaut."))
         for page in translated_pages(project_dir / docs, language.code, docs):
             if page.current is None:
                 problems.append(Problem(page.path, 1, None,
