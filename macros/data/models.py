@@ -30,7 +30,8 @@ class Model(BaseModel):
 class Provenance(Model):
     """Where a fact comes from and how sure it is."""
 
-    source: Line | None = Field(None, description="Quelle, z. B. „Drucksache 2019/0840, Begründung“.")
+    source: Line | None = Field(None, description="Quelle, z. B. „Drucksache 2019/0840, Begründung“.",
+                                json_schema_extra=TRANSLATE)
     status: Status = Field(description="confirmed, inferred oder example (Beispieldaten).")
     reviewed_on: IsoDate | None = Field(None, description="Wann zuletzt geprüft (JJJJ-MM-TT).")
 
@@ -58,7 +59,8 @@ class Address(Model):
 class Location(Model):
     """schema.org Place / HSDS location."""
 
-    name: Line
+    # Translated: often a description around a name („Stadtteilbüro Batenbrock (Ladenlokal)“).
+    name: Line = Field(json_schema_extra=TRANSLATE)
     district: Line | None = None
     address: Address | None = None
     description: LongText | None = Field(None, json_schema_extra=TRANSLATE)
@@ -169,7 +171,8 @@ class OperatorRef(Provenance):
 
 
 class Partner(Model):
-    name: Line
+    # Translated: often a kind of partner, not a name („Schulen, Kindertagesstätten …“).
+    name: Line = Field(json_schema_extra=TRANSLATE)
     organisation: Slug | None = None
     role: Line = Field(json_schema_extra=TRANSLATE)
     location: Location | None = None

@@ -71,8 +71,12 @@ def activate(catalogue: Catalogue | None) -> None:
     _active.set(catalogue)
 
 
+# Dates as written where the residents live: "26 November 2019", not the American order.
+_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
 def _locale() -> str:
-    return "de_DE" if language() == "de" else language()
+    return _LOCALES.get(language(), language())
 
 
 def long_date(value: date) -> str:
