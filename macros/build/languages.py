@@ -13,7 +13,7 @@ language's start page, and ``hreflang`` names only the pages that exist. Under `
 only German is built, so that an edit shows within a second; ``ZIQ_SPRACHEN=tr`` (``make serve
 SPRACHE=tr``) adds languages, ``ZIQ_SPRACHEN`` on a build picks them (the benchmark's sizes).
 
-Self-contained (standard library and MkDocs): MkDocs loads hooks by file path.
+Self-contained (standard library, MkDocs and Babel): MkDocs loads hooks by file path.
 """
 
 from __future__ import annotations
@@ -164,7 +164,23 @@ def child_config(config, entry: dict):
         extra={**(config.get("extra") or {}), LANGUAGE: code, ROOT_URL: site_url},
     )
     child.theme["language"] = code
+    toc = child.mdx_configs.get("toc")
+    if toc and toc.get("permalink_title"):
+        toc["permalink_title"] = _translated(config, code, toc["permalink_title"])
     return child
+
+
+def _translated(config, code: str, german: str) -> str:
+    """One label from the language's catalogue (for the settings of mkdocs.yml that name
+    things: the heading links' title)."""
+    from babel.messages.pofile import read_po
+
+    path = Path(config.config_file_path).parent / "translations" / f"{code}.po"
+    if not path.is_file():
+        return german
+    with path.open("rb") as handle:
+        message = read_po(handle).get(german)
+    return message.string if message is not None and message.string and not message.fuzzy else german
 
 
 def on_post_build(config, **_kwargs) -> None:

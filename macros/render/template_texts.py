@@ -18,4 +18,7 @@ def template_texts() -> dict[str, str]:
         "edit": _("Seite bearbeiten"),
         "languages": _("Sprache wählen"),
         "guide_search": _("Anleitung durchsuchen"),
+        # Set for Markdown's table of contents in mkdocs.yml; macros/build/languages.py gives
+        # each language its own.
+        "permalink": _("Link zu diesem Abschnitt"),
     }
