@@ -287,10 +287,31 @@ def _resolve(page: Path, href: str, site: Path) -> Path:
     return target / "index.html" if target.is_dir() else target
 
 
+def _language(page: Path, site: Path) -> str:
+    first = page.relative_to(site).parts[0]
+    return first if (site / first / "index.html").is_file() and len(first) in (2, 3) else "de"
+
+
 def _links_to(page: Path, href: str, slug: str, site: Path) -> bool:
+    """A legal page from here: in the page's language where it is translated, else German
+    (Leichte Sprache is German only)."""
+    code = _language(page, site)
+    own = site / code / slug / "index.html" if code != "de" else site / slug / "index.html"
+    target = own if own.is_file() else site / slug / "index.html"
     if page.name == "404.html":  # served at any depth, so its links start at the site root
-        return href == f"/{slug}/"
-    return _resolve(page, href, site) == (site / slug / "index.html").resolve()
+        return href == "/" + target.relative_to(site).parent.as_posix() + "/"
+    return _resolve(page, href, site) == target.resolve()
+
+
+def _labels(code: str) -> list[str]:
+    """The footer's labels in a language (Leichte Sprache keeps its German name everywhere)."""
+    if code == "de":
+        return list(LEGAL_PAGES.values())
+    from macros.data.translations import load_catalogue
+
+    catalogue, _ = load_catalogue(ROOT, code)
+    return [catalogue.label(label) if slug != "leichte-sprache" else label
+            for slug, label in LEGAL_PAGES.items()]
 
 
 def test_every_page_links_the_legal_pages_in_its_footer(built_site: Path):
@@ -299,9 +320,9 @@ def test_every_page_links_the_legal_pages_in_its_footer(built_site: Path):
         footer = html[html.index('<footer class="md-footer"'):html.index("</footer>")]
         nav = footer[footer.index('<nav class="ziq-legal-links"'):]
         links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
-        labels = {label: href for href, label in links}
-        assert list(labels) == list(LEGAL_PAGES.values()), page
-        for slug, label in LEGAL_PAGES.items():
+        labels = dict(zip(_labels(_language(page, built_site)), [href for href, _ in links]))
+        assert [label for _, label in links] == _labels(_language(page, built_site)), page
+        for (slug, _), label in zip(LEGAL_PAGES.items(), labels):
             assert _links_to(page, labels[label], slug, built_site), f"{page}: {label} -> {labels[label]}"
 
 

@@ -27,6 +27,8 @@ SOURCE = "de"
 # address; the German build has neither.
 LANGUAGE = "language"
 ROOT_URL = "root_url"
+# ... and the path of the German site's root, for the 404 page, whose links start at the root.
+ROOT_PATH = "root_path"
 SELECT = "ZIQ_SPRACHEN"
 
 
@@ -161,7 +163,8 @@ def child_config(config, entry: dict):
         nav=nav or None,
         strict=config.get("strict"),
         dev_addr=str(config["dev_addr"]) if config.get("dev_addr") else None,
-        extra={**(config.get("extra") or {}), LANGUAGE: code, ROOT_URL: site_url},
+        extra={**(config.get("extra") or {}), LANGUAGE: code, ROOT_URL: site_url,
+               ROOT_PATH: urlsplit(site_url).path or "/"},
     )
     child.theme["language"] = code
     toc = child.mdx_configs.get("toc")
