@@ -86,18 +86,24 @@ def _is_index(site: Path, path: str) -> bool:
     return path == SEARCH_INDEX[1] and not (site / "pagefind").is_dir()
 
 
-def start_page(browser, site: Path) -> StartPage:
+def start_page(browser, site: Path, path: str = "/") -> StartPage:
+    """A first visit (a new context: nothing cached) to path, German's start page "/" or a
+    language's ("/en/")."""
     with serve(site) as (url, served):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        page.goto(url + "/", wait_until="networkidle")
+        response = page.goto(url + path, wait_until="networkidle")
+        found = response is not None and response.ok
         time.sleep(1.0)  # a late fetch of the search worker would still show up here
         context.close()
         requested = list(served)
+    # A missing page would be measured as a small one: the 404 page.
+    if not found:
+        raise RuntimeError(f"Startseite {path} fehlt in {site}.")
     files = []
-    for path in requested:
-        found = _file_of(site, path)
-        files.append((path, gzip_size(found.read_bytes()) if found else 0))
+    for served_path in requested:
+        file = _file_of(site, served_path)
+        files.append((served_path, gzip_size(file.read_bytes()) if file else 0))
     index = any(_is_index(site, p) for p, _ in files)
     total = sum(b for _, b in files)
     without = sum(b for p, b in files if not _is_index(site, p))

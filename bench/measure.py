@@ -16,7 +16,12 @@ CHILD = Path(__file__).with_name("child.py")
 # Measured with Python's bytecode cache, as a build on an editor's machine runs: a shell that
 # sets PYTHONDONTWRITEBYTECODE (this one did) made every build compile the macros from source,
 # about 0.1 s of the real data's build.
-ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
+# ZIQ_SPRACHEN is left out as well: a build makes every language with pages and the preview
+# German only, as on an editor's machine, whatever this shell picked; the language series below
+# sets it per build (macros/build/languages.py).
+LANGUAGES = "ZIQ_SPRACHEN"
+ENV = {**{k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", LANGUAGES)},
+       "NO_MKDOCS_2_WARNING": "1"}
 
 
 class BenchError(RuntimeError):
@@ -45,10 +50,10 @@ class Timing:
         return max(self.peak_mib)
 
 
-def _child(args: list[str], cwd: Path) -> dict:
+def _child(args: list[str], cwd: Path, env: dict[str, str]) -> dict:
     # Started as a script, not with -m: no PYTHONPATH to the worktree, whose macros/
     # would otherwise shadow the copy's.
-    done = subprocess.run([sys.executable, str(CHILD), *args], cwd=cwd, env=ENV,
+    done = subprocess.run([sys.executable, str(CHILD), *args], cwd=cwd, env=env,
                           capture_output=True, text=True)
     if done.returncode != 0:
         raise BenchError(done.stderr)
@@ -58,8 +63,8 @@ def _child(args: list[str], cwd: Path) -> dict:
     return result
 
 
-def repeat(args: list[str], cwd: Path, runs: int) -> Timing:
-    results = [_child(args, cwd) for _ in range(runs)]
+def repeat(args: list[str], cwd: Path, runs: int, env: dict[str, str] = ENV) -> Timing:
+    results = [_child(args, cwd, env) for _ in range(runs)]
     return Timing([r["seconds"] for r in results], [r["max_rss_kib"] / 1024 for r in results],
                   [r["cpu_seconds"] for r in results])
 
@@ -68,10 +73,13 @@ def check(project: Path, runs: int) -> Timing:
     return repeat([sys.executable, "-m", "macros.staff.check"], project, runs)
 
 
-def build(project: Path, runs: int, site_dir: Path | None = None) -> Timing:
+def build(project: Path, runs: int, site_dir: Path | None = None, languages: str | None = None) -> Timing:
+    """languages: the value of ZIQ_SPRACHEN ("" German only, "en,tr"); None builds every language
+    that has pages."""
     site_dir = site_dir or project / "site"
+    env = ENV if languages is None else {**ENV, LANGUAGES: languages}
     return repeat([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                  project, runs)
+                  project, runs, env)
 
 
 def gzip_size(data: bytes) -> int:
@@ -127,3 +135,9 @@ def sizes(site: Path) -> Sizes:
         largest_page_bytes=largest.stat().st_size,
         largest_page_gz=gzip_size(largest.read_bytes()),
     )
+
+
+def disk(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of everything below folder."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)

@@ -2,19 +2,23 @@
 
 For each scale it builds a throw-away copy of the project, measures `make check`,
 the strict build (time and peak memory), sizes, and what the start page loads in
-Chromium. The real data's build takes turns with an empty Material site, and
-`mkdocs serve` on a copy of them is timed from saving a data file to the changed
-page. At the largest scale it also times the ASD lookup and the search in the browser.
+Chromium (in every language built). The real data's build takes turns with an empty
+Material site, and `mkdocs serve` on a copy of them is timed from saving a data file
+to the changed page; then builds of the real data with German only and one language
+more at a time take turns. At the largest scale it also times the ASD lookup and the
+search in the browser.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
 import time
 from pathlib import Path
+from typing import Callable
 
 from macros.data.streets import find_team
 
@@ -28,16 +32,56 @@ def _timing(t: measure.Timing) -> dict:
             "cpu_runs_s": t.cpu}
 
 
-def _alternate(runs: int, projects: dict[str, Path]) -> dict[str, measure.Timing]:
-    """Builds of several copies take turns, so that a noisy minute hits all of them alike."""
-    out = {name: measure.Timing([], []) for name in projects}
+def _alternate(runs: int, builds: dict[str, Callable[[], measure.Timing]]) -> dict[str, measure.Timing]:
+    """Several builds (each a call that builds once) take turns, so that a noisy minute hits all
+    of them alike."""
+    out = {name: measure.Timing([], []) for name in builds}
     for _ in range(runs):
-        for name, project in projects.items():
-            t = measure.build(project, 1)
+        for name, build_once in builds.items():
+            t = build_once()
             out[name].runs += t.runs
             out[name].peak_mib += t.peak_mib
             out[name].cpu += t.cpu
     return out
+
+
+def language_steps(codes: list[str]) -> list[list[str]]:
+    """German alone, then one language more at a time in the configured order: [], [en], [en, tr] …"""
+    return [codes[:k] for k in range(len(codes) + 1)]
+
+
+def languages_series(project: Path, runs: int) -> list[dict]:
+    """Build time and size by number of languages: the real copy built with ZIQ_SPRACHEN set to
+    each step, the steps taking turns. Each step builds into a folder of its own, measured after."""
+    steps = language_steps(workspace.built_languages(project))
+    sites = {",".join(step): project / f"site-sprachen-{len(step) + 1}" for step in steps}
+    timings = _alternate(runs, {selected: functools.partial(measure.build, project, 1, site, selected)
+                                for selected, site in sites.items()})
+    out = []
+    for step in steps:
+        selected = ",".join(step)
+        site = sites[selected]
+        site_bytes, site_files = measure.disk(site)
+        folders = {}
+        for code in step:
+            folder_bytes, folder_files = measure.disk(site / code)
+            folders[code] = {"bytes": folder_bytes, "files": folder_files}
+        out.append({"languages": ["de", *step], "ziq_sprachen": selected, "build": _timing(timings[selected]),
+                    "site_bytes": site_bytes, "site_files": site_files,
+                    "search_gz": measure.search_index_size(site)[1], "folders": folders})
+    return out
+
+
+def _start_page(start: browser.StartPage) -> dict:
+    return {"gz_bytes": start.gz_bytes, "gz_without_index": start.gz_without_index,
+            "index_fetched": start.index_fetched, "files": start.files}
+
+
+def start_pages(chromium, project: Path) -> dict[str, dict]:
+    """The start page of German ("/") and of every language built ("/en/" …), each on a first visit."""
+    paths = {"de": "/"} | {code: f"/{code}/" for code in workspace.built_languages(project)}
+    return {code: _start_page(browser.start_page(chromium, project / "site", path))
+            for code, path in paths.items()}
 
 
 def asd_queries(data) -> list[browser.Query]:
@@ -85,19 +129,21 @@ def run(sizes: list[str], runs: int, runs_largest: int, work: Path, out: Path, r
             n_runs = runs_largest if size == largest else runs_real if size == "real" else runs
             check = measure.check(project, n_runs)
             if size == "real":
-                timings = _alternate(n_runs, {"build": project, "floor": floor})
+                timings = _alternate(n_runs, {"build": functools.partial(measure.build, project, 1),
+                                              "floor": functools.partial(measure.build, floor, 1)})
                 build, results["floor"] = timings["build"], _timing(timings["floor"])
                 # A copy of its own: the edits must not reach the site measured below.
                 served = preview.measure(workspace.copy_project(work / "preview"), edits)
                 results["preview"] = vars(served) | {"median_s": served.median, "slowest_s": served.slowest}
+                print("[bench] Sprachen …", flush=True)
+                results["languages"] = languages_series(project, n_runs)
             else:
                 build = measure.build(project, n_runs)
             sizes_ = measure.sizes(project / "site")
-            start = browser.start_page(chromium, project / "site")
+            starts = start_pages(chromium, project)
+            # start_page: German's, as before the languages; start_pages: every language's.
             row = {"n": size, "runs": n_runs, "check": _timing(check), "build": _timing(build),
-                   "sizes": vars(sizes_),
-                   "start_page": {"gz_bytes": start.gz_bytes, "gz_without_index": start.gz_without_index,
-                                  "index_fetched": start.index_fetched, "files": start.files}}
+                   "sizes": vars(sizes_), "start_page": starts["de"], "start_pages": starts}
             if data is not None:
                 row["counts"] = {"projects": len(data.projects), "contacts": len(data.contacts),
                                  "streets": len(data.streets), "teams": len(data.teams)}
