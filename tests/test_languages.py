@@ -42,8 +42,6 @@ class _Links(HTMLParser):
         super().__init__()
         self.links: list[dict] = []
         self.html: dict = {}
-        self.in_switcher = 0
-        self.depth = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -51,9 +49,7 @@ class _Links(HTMLParser):
             self.html = a
         if tag == "link" and a.get("rel") == "alternate":
             self.links.append({"kind": "hreflang", **a})
-        if tag == "div" and "ziq-languages" in (a.get("class") or ""):
-            self.in_switcher = 1
-        elif self.in_switcher and tag == "a":
+        if tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.links.append({"kind": "switcher", **a})
 
 
