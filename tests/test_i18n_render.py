@@ -1,9 +1,10 @@
 """The renderers in another language: labels from the catalogue, dates, days and times from
-Babel, values kept readable inside right-to-left text, files linked at the German site's root.
-German stays as it was."""
+Babel, values kept readable inside right-to-left text, files linked at the German site's root,
+and the browser scripts' texts. German stays as it was."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -16,6 +17,7 @@ from macros.data.validate import load_site
 from macros.render import asd, contacts, hours, i18n, projects
 from macros.render.html import german_date, german_month, status_badge
 from macros.render.macro_table import format_fact, register
+from macros.render.script_texts import script_texts, script_texts_json
 
 HOSTILE = "<script>alert(1)</script>"
 TEMPLATE = "{{ 7*7 }} {% raw %}"
@@ -211,3 +213,34 @@ def test_files_beside_the_pages_from_a_translated_page(site):
     assert 'href="../../../kontakte/vcard/' in env.macros["asd_teams"]()
     organisation = env.macros["contacts_by_organisation"]()
     assert 'href="../../../kontakte/vcard/' in organisation
+
+
+# --- the browser scripts' texts ---------------------------------------------------------------
+
+def _german_in_script(name: str, start: str) -> dict:
+    text = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+    body = text[text.index(start) + len(start):]
+    return json.loads(body[: body.index("};") + 1])
+
+
+def test_script_texts_in_german_are_the_scripts_own():
+    ours = _german_in_script("ziq.js", "var GERMAN = ")
+    header = _german_in_script("a11y.js", "var names = ")
+    texts = script_texts()
+    assert ours == {k: v for k, v in texts.items() if k in ours}
+    assert {"menu_button": header["__drawer"], "search_button": header["__search"]} == \
+        {k: v for k, v in texts.items() if k not in ours}
+    assert texts["unknown_street"] == "Die Straße „{street}“ ist nicht im Verzeichnis."
+    assert texts["opens_on_day"] == "Jetzt geschlossen. Öffnet am {day} um {time}."
+    assert texts["search_count"] == "{shown} von {total} Suchergebnissen"
+
+
+def test_script_texts_in_the_language_and_escaped_for_the_page():
+    with i18n.speaking(catalogue("tr", ("Jetzt geöffnet, bis {time}.", "Şu an açık, {time} saatine kadar."),
+                                 ("Mehr zu {team}", "</script><script>alert(1)</script> & {team}"))):
+        texts = script_texts()
+        block = script_texts_json()
+    assert texts["open_until"] == "Şu an açık, {time} saatine kadar."
+    assert texts["closed"] == "Jetzt geschlossen."
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert json.loads(block)["more_about"] == "</script><script>alert(1)</script> & {team}"
