@@ -184,6 +184,7 @@ def on_post_page_macros(env) -> None:
     block and the glossary's abbreviations (explained on hover/tap); a translation says at its
     top whether it is reviewed and current."""
     from .render.pageinfo import edit_links, page_info, report_link, translation_notice
+    from .render.script_texts import script_texts_json
     from .render.template_texts import template_texts
 
     state = _state(env)
@@ -212,8 +213,11 @@ def on_post_page_macros(env) -> None:
                                     or not (state.catalogue and state.catalogue.reviewed))
         env.markdown = _with_notice(env.markdown, str(notice))
     env.markdown += "\n\n" + str(info) + "\n\n" + closing + "\n"
-    # The words our template overrides add, in the page's language (overrides/partials/*.html).
+    # The words our template overrides add, in the page's language (overrides/partials/*.html),
+    # and those of the page script (docs/assets/ziq.js has the German built in).
     env.page.meta["ziq_texts"] = template_texts()
+    if state.language != "de":
+        env.page.meta["ziq_script_texts"] = script_texts_json()
 
 
 def _previewing(conf) -> bool:

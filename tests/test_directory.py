@@ -79,7 +79,7 @@ def test_contact_entries_have_channels_in_fixed_order_and_anchor(built_site, sit
         assert labels == sorted(labels, key=order.index), (contact.id, labels)
         for phone in contact.phones:
             shown, target = phone_parts(phone.number)
-            assert f'<a href="tel:{target}">{shown}</a>' in entry
+            assert f'<a href="tel:{target}" dir="ltr">{shown}</a>' in entry
             assert target.startswith("+49") and shown.startswith("0")
         for email in contact.emails:
             assert f'<a href="mailto:{email}">{email}</a>' in entry

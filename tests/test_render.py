@@ -51,7 +51,7 @@ def test_opening_hours_in_plain_german():
 
 def test_phone_in_german_notation_with_e164_link(site):
     html = render_contacts.channels(site.contacts["wortschatz"])
-    assert '<a href="tel:+493023125104">030 23125104</a>' in html
+    assert '<a href="tel:+493023125104" dir="ltr">030 23125104</a>' in html
 
 
 def test_unpublishable_contact_is_left_out(site):

@@ -287,14 +287,15 @@ def test_worker_answers_ten_pages_then_the_next_ten_on_request(node):
     assert len(first) == 11 and heads(first)[4] == "kontakte/"
     assert first[0][0]["title"] == ('seite-0<span hidden data-ziq-shown="10" data-ziq-total="23"></span>')
     more = first[-1]
-    assert len(more) == 1 and more[0]["title"] == "Weitere Treffer anzeigen"
+    assert len(more) == 1 and more[0]["title"] == '<span data-ziq-text="search_more">Weitere Treffer anzeigen</span>'
     assert more[0]["location"] == f"?weitere-treffer={worked['id']}-0"
-    assert more[0]["text"] == "Noch 13 Seiten passen zur Suche."
+    assert more[0]["text"] == ('<span data-ziq-text="search_rest_other" data-ziq-count="13">'
+                               'Noch 13 Seiten passen zur Suche.</span>')
     # The next ten: the contacts page joins the group already shown, so 19 groups.
     assert len(second) == 20 and heads(second)[:10] == [h for h in heads(first)[:10]]
     assert heads(second).count("kontakte/") == 1
     assert 'data-ziq-shown="19" data-ziq-total="23"' in second[0][0]["title"]
-    assert second[-1][0]["text"] == "Noch 4 Seiten passen zur Suche."
+    assert second[-1][0]["text"].endswith('data-ziq-count="4">Noch 4 Seiten passen zur Suche.</span>')
     # All results fetched: every group once, no entry for more, no counts (the theme's are right).
     assert len(third) == 23 and len(set(heads(third))) == 23
     assert third[0][0]["title"] == "seite-0"

@@ -84,7 +84,7 @@ def test_edits_of_docs_data_and_macros_reach_the_preview(served):
                     else None, "the data edit")
     assert "Projekt „Wortschatz“ der Lebendigen Bibliothek" not in page  # no stale data anywhere on the page
 
-    edit(project / "macros" / "render" / "pageinfo.py", '"Fehler melden", href', '"Fehler melden (Vorschau-Test-Code)", href')
+    edit(project / "macros" / "render" / "pageinfo.py", '"Fehler melden"), href', '"Fehler melden (Vorschau-Test-Code)"), href')
     wait_for(lambda: "Vorschau-Test-Code" in (fetch(contacts_page) or ""), "the macros edit", log)
 
 

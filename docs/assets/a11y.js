@@ -5,7 +5,14 @@
 // moves the cursor into its field.
 (function () {
   "use strict";
-  var names = { __drawer: "Navigation", __search: "Suche" };
+  // The buttons' names in the page's language (macros/render/script_texts.py), German without.
+  var names = { "__drawer": "Navigation", "__search": "Suche" };
+  var texts = document.getElementById("ziq-texts");
+  try {
+    var own = texts ? JSON.parse(texts.textContent) : {};
+    if (typeof own.menu_button === "string") names.__drawer = own.menu_button;
+    if (typeof own.search_button === "string") names.__search = own.search_button;
+  } catch (error) { /* the German names stay */ }
 
   function replace(label) {
     var input = document.getElementById(label.htmlFor);

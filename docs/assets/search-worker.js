@@ -399,9 +399,12 @@ function items(answer) {
   var first = [counted].concat(answer.groups[0].slice(1).map(function (section) {
     return Object.assign({}, section, { parent: counted });
   }));
+  // In German, and marked for docs/assets/ziq.js, which puts them into the page's language.
   return [first].concat(answer.groups.slice(1), [[{
-    location: "?" + MORE + "=" + id + "-" + answer.ticket, title: "Weitere Treffer anzeigen",
-    text: "Noch " + rest + (rest === 1 ? " Seite passt" : " Seiten passen") + " zur Suche.",
+    location: "?" + MORE + "=" + id + "-" + answer.ticket,
+    title: '<span data-ziq-text="search_more">Weitere Treffer anzeigen</span>',
+    text: '<span data-ziq-text="search_rest_' + (rest === 1 ? 'one' : 'other') + '" data-ziq-count="' + rest +
+          '">Noch ' + rest + (rest === 1 ? " Seite passt" : " Seiten passen") + " zur Suche.</span>",
     score: 0, terms: answer.terms
   }]]);
 }

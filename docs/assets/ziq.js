@@ -5,9 +5,89 @@
  * JavaScript the pages show the plain opening hours and the full street table.
  * Data strings reach the page only through textContent, never as HTML.
  * The street logic mirrors macros/data/streets.py; tests run both on the same cases.
+ * Its texts are the page's (macros/render/script_texts.py); nothing here assumes left or right.
  */
 (function () {
   "use strict";
+
+  // --- texts in the page's language ----------------------------------------------------------
+
+  // As macros/render/script_texts.py has them (tests/test_i18n_render.py keeps both the same):
+  // what a page without its own texts shows.
+  var GERMAN = {
+    "open_until": "Jetzt geöffnet, bis {time}.",
+    "opens_today": "Jetzt geschlossen. Öffnet heute um {time}.",
+    "opens_tomorrow": "Jetzt geschlossen. Öffnet morgen um {time}.",
+    "opens_on_day": "Jetzt geschlossen. Öffnet am {day} um {time}.",
+    "opens_on_date": "Jetzt geschlossen. Öffnet am {date} um {time}.",
+    "closed": "Jetzt geschlossen.",
+    "example_badge": "Beispieldaten",
+    "phone": "Telefon: {number}",
+    "email": "E-Mail: {address}",
+    "save_vcard": "Als Kontakt speichern (vCard)",
+    "responsible": "Zuständig: {team}",
+    "whole_street": "{street}: die ganze Straße gehört zu diesem Team.",
+    "rule": "{street} {number}: Regel „{rule}“.",
+    "rule_exception": "{street} {number}: Regel „{rule}“ (Ausnahme für einzelne Hausnummern).",
+    "more_about": "Mehr zu {team}",
+    "not_a_number": "„{number}“ ist keine Hausnummer. Bitte nur Zahl und Buchstabe, z. B. 12 oder 12a.",
+    "split_street": "{street} ist geteilt: Bitte geben Sie Ihre Hausnummer ein.",
+    "unknown_street": "Die Straße „{street}“ ist nicht im Verzeichnis.",
+    "no_team": "Für {street} {number} ist kein Team eingetragen.",
+    "ask_central": "Bitte prüfen Sie die Schreibweise oder wenden Sie sich an die zentrale Stelle:",
+    "as_of": "Stand des Verzeichnisses: {date}.",
+    "as_of_source": "Stand des Verzeichnisses: {date}. Quelle: {source}.",
+    "enter_street": "Bitte geben Sie eine Straße ein.",
+    "search_count": "{shown} von {total} Suchergebnissen",
+    "search_more": "Weitere Treffer anzeigen",
+    "search_rest_one": "Noch {count} Seite passt zur Suche.",
+    "search_rest_other": "Noch {count} Seiten passen zur Suche."
+  };
+  var TEXTS = pageTexts();
+  var LANGUAGE = document.documentElement.lang || "de";
+
+  function pageTexts() {
+    var node = document.getElementById("ziq-texts"), own = {}, texts = {};
+    try { own = node ? JSON.parse(node.textContent) : {}; } catch (error) { own = {}; }
+    Object.keys(GERMAN).forEach(function (key) {
+      texts[key] = typeof own[key] === "string" ? own[key] : GERMAN[key];
+    });
+    return texts;
+  }
+
+  function given(values, name) {
+    return Boolean(values) && Object.prototype.hasOwnProperty.call(values, name) &&
+      values[name] !== undefined && values[name] !== null;
+  }
+
+  // text("unknown_street", {street: "Am Brunnen"}); a brace without a value stays as written.
+  function text(key, values) {
+    return TEXTS[key].replace(/\{(\w+)\}/g, function (whole, name) {
+      return given(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  // The same sentence as an element. Each value is isolated (a node as given, text in <bdi>): a
+  // street or a house number keeps its own direction inside a right-to-left sentence.
+  function sentence(name, key, values, attrs) {
+    var node = el(name, "", attrs);
+    TEXTS[key].split(/(\{\w+\})/).forEach(function (piece, i) {
+      var field = piece.slice(1, -1);
+      if (i % 2 && given(values, field)) {
+        node.appendChild(values[field] instanceof Node ? values[field] : el("bdi", String(values[field])));
+      } else if (piece) {
+        node.appendChild(document.createTextNode(piece));
+      }
+    });
+    return node;
+  }
+
+  // Times, days and dates as the page's language writes them, with the digits 0-9 that the
+  // pages themselves print (Babel's, in Arabic too). Days are UTC dates (utcDate below).
+  function dateFormat(options) {
+    var all = Object.assign({ timeZone: "UTC", numberingSystem: "latn" }, options);
+    return new Intl.DateTimeFormat(LANGUAGE, all);
+  }
 
   // --- streets and house numbers ---------------------------------------------------
 
@@ -106,9 +186,6 @@
   // --- opening hours (Europe/Berlin, NRW public holidays) ---------------------------------
 
   var DAY_CODES = ["so", "mo", "di", "mi", "do", "fr", "sa"];
-  var DAY_NAMES = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"];
-  var MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-                "Oktober", "November", "Dezember"];
 
   function utcDate(y, m, d) { return new Date(Date.UTC(y, m - 1, d)); }
   function iso(date) { return date.toISOString().slice(0, 10); }
@@ -148,7 +225,10 @@
   function minutesOf(clock) { var p = clock.split(":"); return +p[0] * 60 + +p[1]; }
   function clockText(clock) {
     var p = clock.split(":");
-    return (p[1] === "00" ? String(+p[0]) : +p[0] + ":" + p[1]) + " Uhr";
+    // German as the pages write it ("9 Uhr", "14:30 Uhr"); other languages their short time, as
+    // Babel writes it on the page (macros/render/hours.py): "9:00 AM", "09:00".
+    if (LANGUAGE.split("-")[0] === "de") return (p[1] === "00" ? String(+p[0]) : +p[0] + ":" + p[1]) + " Uhr";
+    return dateFormat({ timeStyle: "short" }).format(Date.UTC(2000, 0, 1, +p[0], +p[1]));
   }
 
   // The periods of one day, after holidays and dated exceptions.
@@ -171,7 +251,7 @@
     var today = periodsOn(hours, here.date);
     for (var i = 0; i < today.length; i++) {
       if (minutesOf(today[i].opens) <= here.minutes && here.minutes < minutesOf(today[i].closes)) {
-        return { open: true, text: "Jetzt geöffnet, bis " + clockText(today[i].closes) + "." };
+        return { open: true, text: text("open_until", { time: clockText(today[i].closes) }) };
       }
     }
     for (var offset = 0; offset <= 60; offset++) {
@@ -179,14 +259,15 @@
       var periods = offset === 0 ? today : periodsOn(hours, date);
       for (var j = 0; j < periods.length; j++) {
         if (offset === 0 && minutesOf(periods[j].opens) <= here.minutes) continue;
-        var when = offset === 0 ? "heute" : offset === 1 ? "morgen"
-          : offset < 7 ? "am " + DAY_NAMES[date.getUTCDay()]
-          : "am " + date.getUTCDate() + ". " + MONTHS[date.getUTCMonth()];
-        return { open: false, text: "Jetzt geschlossen. Öffnet " + when + " um " +
-                 clockText(periods[j].opens) + "." };
+        var key = offset === 0 ? "opens_today" : offset === 1 ? "opens_tomorrow"
+          : offset < 7 ? "opens_on_day" : "opens_on_date";
+        return { open: false, text: text(key, {
+          time: clockText(periods[j].opens),
+          day: dateFormat({ weekday: "long" }).format(date),
+          date: dateFormat({ day: "numeric", month: "long" }).format(date) }) };
       }
     }
-    return { open: false, text: "Jetzt geschlossen." };
+    return { open: false, text: text("closed") };
   }
 
   function showOpeningHours(now) {
@@ -210,25 +291,30 @@
 
   function badge(status) {
     if (status !== "example") return null;
-    return el("span", "Beispieldaten", { "class": "ziq-badge ziq-badge--example" });
+    return el("span", text("example_badge"), { "class": "ziq-badge ziq-badge--example" });
   }
 
   function contactList(contact, root) {
     var list = el("ul", "", { "class": "ziq-answer__channels" });
     contact.phones.forEach(function (phone) {
-      var item = el("li", "Telefon: ");
-      item.appendChild(el("a", phone[0], { href: "tel:" + phone[1] }));
-      list.appendChild(item);
+      var link = el("a", phone[0], { href: "tel:" + phone[1], dir: "ltr" });
+      list.appendChild(sentence("li", "phone", { number: link }));
     });
     contact.emails.forEach(function (email) {
-      var item = el("li", "E-Mail: ");
-      item.appendChild(el("a", email, { href: "mailto:" + email }));
-      list.appendChild(item);
+      var link = el("a", email, { href: "mailto:" + email, dir: "ltr" });
+      list.appendChild(sentence("li", "email", { address: link }));
     });
     var save = el("li");
-    save.appendChild(el("a", "Als Kontakt speichern (vCard)", { href: root + contact.vcard, download: "" }));
+    save.appendChild(el("a", text("save_vcard"), { href: root + contact.vcard, download: "" }));
     list.appendChild(save);
     return list;
+  }
+
+  // The list's date in the page's language; the German text of the list where it has no date.
+  function asOf(data) {
+    if (!data.as_of) return data.as_of_text;
+    var p = data.as_of.split("-");
+    return dateFormat({ day: "numeric", month: "long", year: "numeric" }).format(utcDate(+p[0], +p[1], +p[2]));
   }
 
   function render(answer, data, root) {
@@ -240,30 +326,25 @@
     var body = [];
     if (answer.state === "found") {
       box.setAttribute("data-team", answer.team.id);
-      head.appendChild(el("strong", "Zuständig: " + answer.team.name));
-      var why = answer.rule === "ganze Straße"
-        ? answer.street + ": die ganze Straße gehört zu diesem Team."
-        : answer.street + " " + answer.number + ": Regel „" + answer.rule + "“" +
-          (answer.exception ? " (Ausnahme für einzelne Hausnummern)" : "") + ".";
-      body.push(el("p", why));
+      head.appendChild(sentence("strong", "responsible", { team: answer.team.name }));
+      var why = answer.rule === "ganze Straße" ? "whole_street" : answer.exception ? "rule_exception" : "rule";
+      body.push(sentence("p", why, { street: answer.street, number: answer.number, rule: answer.rule }));
       if (answer.team.contact) body.push(contactList(answer.team.contact, root));
       var more = el("p");
-      more.appendChild(el("a", "Mehr zu " + answer.team.name, { href: "#team-" + answer.team.id }));
+      more.appendChild(sentence("a", "more_about", { team: answer.team.name }, { href: "#team-" + answer.team.id }));
       body.push(more);
     } else if (answer.state === "need-number") {
-      head.appendChild(el("strong", answer.invalid
-        ? "„" + answer.invalid + "“ ist keine Hausnummer. Bitte nur Zahl und Buchstabe, z. B. 12 oder 12a."
-        : answer.street + " ist geteilt: Bitte geben Sie Ihre Hausnummer ein."));
+      head.appendChild(answer.invalid ? sentence("strong", "not_a_number", { number: answer.invalid })
+        : sentence("strong", "split_street", { street: answer.street }));
       var ranges = el("ul");
       answer.ranges.forEach(function (r) {
         ranges.appendChild(el("li", r[5] + ": " + data.teams[r[3]].name));
       });
       body.push(ranges);
     } else {
-      head.appendChild(el("strong", answer.state === "unknown"
-        ? "Die Straße „" + answer.query + "“ ist nicht im Verzeichnis."
-        : "Für " + answer.street + " " + answer.number + " ist kein Team eingetragen."));
-      body.push(el("p", "Bitte prüfen Sie die Schreibweise oder wenden Sie sich an die zentrale Stelle:"));
+      head.appendChild(answer.state === "unknown" ? sentence("strong", "unknown_street", { street: answer.query })
+        : sentence("strong", "no_team", { street: answer.street, number: answer.number }));
+      body.push(el("p", text("ask_central")));
       if (data.central) {
         body.push(el("p", data.central.title));
         body.push(contactList(data.central, root));
@@ -272,8 +353,8 @@
     var mark = badge(answer.state === "found" ? answer.team.status : data.status);
     if (mark) { head.appendChild(document.createTextNode(" ")); head.appendChild(mark); }
     body.unshift(head);
-    body.push(el("p", "Stand des Verzeichnisses: " + data.as_of_text +
-                 (data.source ? ". Quelle: " + data.source : "") + ".", { "class": "ziq-source" }));
+    body.push(sentence("p", data.source ? "as_of_source" : "as_of", { date: asOf(data), source: data.source },
+                       { "class": "ziq-source" }));
     body.forEach(function (node) { box.appendChild(node); });
   }
 
@@ -368,7 +449,7 @@
       if (!street.value.trim()) {
         var box = document.getElementById("ziq-answer");
         box.setAttribute("data-state", "empty");
-        box.textContent = "Bitte geben Sie eine Straße ein.";
+        box.textContent = text("enter_street");
         street.focus();
         return;
       }
@@ -389,7 +470,9 @@
   // --- search: the count and "Weitere Treffer anzeigen" --------------------------------
   // docs/assets/search-worker.js answers with ten pages at a time. When more match, the first
   // title carries the counts and the last entry links to ?weitere-treffer=<token>; a click on it
-  // asks the worker for the next ten instead of leaving the page.
+  // asks the worker for the next ten instead of leaving the page. The worker has no page to
+  // read the texts from: it marks its own (data-ziq-text), and they are put into the page's
+  // language here.
 
   var MORE = "weitere-treffer";
 
@@ -419,10 +502,14 @@
     new MutationObserver(function () {
       var counts = list.querySelector("[data-ziq-total]");
       if (counts) {
-        var text = counts.getAttribute("data-ziq-shown") + " von " + counts.getAttribute("data-ziq-total") +
-                   " Suchergebnissen";
-        if (meta.textContent !== text) meta.textContent = text;
+        var said = text("search_count", { shown: counts.getAttribute("data-ziq-shown"),
+                                          total: counts.getAttribute("data-ziq-total") });
+        if (meta.textContent !== said) meta.textContent = said;
       }
+      Array.prototype.forEach.call(list.querySelectorAll("[data-ziq-text]"), function (node) {
+        var own = text(node.getAttribute("data-ziq-text"), { count: node.getAttribute("data-ziq-count") });
+        if (node.textContent !== own) node.textContent = own;
+      });
       if (focusAt === null || (list.children[focusAt] && list.children[focusAt].querySelector("[aria-busy]"))) return;
       var next = list.children[focusAt];
       if (!next) {

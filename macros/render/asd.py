@@ -7,7 +7,8 @@ from itertools import groupby
 from ..data.streets import describe, normalise_street
 from ..data.validate import SiteData
 from .contacts import contact_card
-from .html import Markup, german_date, join, scroll_box, status_badge, tag
+from .html import Markup, isolate, join, scroll_box, sentence, status_badge, tag
+from .i18n import _, fill, long_date
 from .urls import LOOKUP
 
 
@@ -20,16 +21,18 @@ def street_anchor(street: str) -> str:
     return f"strasse-{normalise_street(street)}"
 
 
-def teams(site: SiteData, base: str, level: int = 3) -> Markup:
+def teams(site: SiteData, files: str, level: int = 3) -> Markup:
+    """``files``: from the page to the site's root where the vCards lie."""
     blocks = []
     for team in site.asd.teams:
         contact = site.contacts[team.contact]
         head = tag(f"h{level}", join([team.name, " ", status_badge(team.status)]), id=team_anchor(team.id))
-        body = [head, tag("p", f"Gebiet: {team.area}")]
+        body = [head, tag("p", sentence(_("Gebiet: {area}"), area=team.area))]
         if team.valid_from:
-            body.append(tag("p", f"Zuständig seit {german_date(team.valid_from)}"))
+            since = isolate(long_date(team.valid_from))
+            body.append(tag("p", sentence(_("Zuständig seit {date}"), date=since)))
         if contact.publishable:
-            body.append(contact_card(site, contact, base, level + 1))
+            body.append(contact_card(site, contact, files, level + 1))
         blocks.append(tag("section", join(body), class_="ziq-team"))
     return join(blocks)
 
@@ -40,29 +43,36 @@ def _example_street(site: SiteData) -> str:
     return next((n for n in names if n.endswith("straße")), names[0])
 
 
-def lookup_form(site: SiteData, base: str) -> Markup:
-    """The form ziq.js brings to life; hidden without JavaScript, where the table answers."""
+def _hint(site: SiteData) -> Markup:
     example = _example_street(site)
     short = example.replace("straße", "str.").replace("Straße", "Str.")
-    hint = f"Zum Beispiel „{example}“" + (f" oder „{short}“" if short != example else "") + "."
+    if short == example:
+        return sentence(_("Zum Beispiel „{street}“."), street=isolate(example))
+    return sentence(_("Zum Beispiel „{street}“ oder „{short}“."),
+                    street=isolate(example), short=isolate(short))
+
+
+def lookup_form(site: SiteData, files: str) -> Markup:
+    """The form ziq.js brings to life; hidden without JavaScript, where the table answers.
+    ``files``: from the page to the site's root, where the street list and the vCards lie."""
     street = tag("div", join([
-        tag("label", "Straße", for_="ziq-street"),
+        tag("label", _("Straße"), for_="ziq-street"),
         tag("div", join([
             tag("input", id="ziq-street", name="strasse", type="text", autocomplete="off",
                 spellcheck="false", role="combobox", aria_autocomplete="list", aria_expanded="false",
                 aria_controls="ziq-street-list", aria_describedby="ziq-street-hint"),
-            tag("ul", id="ziq-street-list", role="listbox", aria_label="Vorschläge", hidden=True),
+            tag("ul", id="ziq-street-list", role="listbox", aria_label=_("Vorschläge"), hidden=True),
         ]), class_="ziq-combo"),
-        tag("p", hint, id="ziq-street-hint", class_="ziq-hint"),
+        tag("p", _hint(site), id="ziq-street-hint", class_="ziq-hint"),
     ]), class_="ziq-field")
     number = tag("div", join([
-        tag("label", "Hausnummer (wenn bekannt)", for_="ziq-number"),
+        tag("label", _("Hausnummer (wenn bekannt)"), for_="ziq-number"),
         tag("input", id="ziq-number", name="nr", type="text", autocomplete="off", size="6"),
     ]), class_="ziq-field ziq-field--number")
-    button = tag("button", "Team finden", type="submit", class_="md-button md-button--primary")
+    button = tag("button", _("Team finden"), type="submit", class_="md-button md-button--primary")
     form = tag("form", join([street, number, button]), id="ziq-lookup", class_="ziq-lookup",
-               role="search", aria_label="ASD-Team zur Straße finden", hidden=True,
-               data_src=f"{base}{LOOKUP}", data_root=base)
+               role="search", aria_label=_("ASD-Team zur Straße finden"), hidden=True,
+               data_src=f"{files}{LOOKUP}", data_root=files)
     answer = tag("div", "", id="ziq-answer", class_="ziq-answer", role="status", aria_live="polite")
     return form + answer
 
@@ -70,6 +80,13 @@ def lookup_form(site: SiteData, base: str) -> Markup:
 def _initial(street: str) -> str:
     letter = normalise_street(street)[:1].upper()
     return letter if letter.isalpha() else "#"
+
+
+def _as_of(site: SiteData) -> Markup:
+    date = isolate(long_date(site.asd.as_of))
+    if site.asd.source:
+        return sentence(_("Stand: {date}. Quelle: {source}."), date=date, source=site.asd.source)
+    return sentence(_("Stand: {date}."), date=date)
 
 
 # Up to this many streets the table is part of the site search (a street name leads to its
@@ -84,17 +101,16 @@ def street_table(site: SiteData, level: int = 3) -> Markup:
     ordered = sorted(site.asd.streets, key=lambda s: normalise_street(s.street))
     groups = [(letter, list(items)) for letter, items in groupby(ordered, key=lambda s: _initial(s.street))]
     nav = tag("nav", tag("ul", join(tag("li", tag("a", letter, href=f"#strassen-{letter.lower()}"))
-                                    for letter, _ in groups), class_="ziq-letters"),
-              aria_label="Straßen nach Anfangsbuchstaben")
-    head = tag("thead", tag("tr", join((tag("th", h, scope="col")
-                                        for h in ("Straße", "Hausnummern", "Zuständiges Team")), "\n")))
-    blocks = [tag("p", join([f"Stand: {german_date(site.asd.as_of)}",
-                             f". Quelle: {site.asd.source}" if site.asd.source else "", ". ",
-                             status_badge(site.asd.status)]), class_="ziq-source"), nav]
+                                    for letter, _streets in groups), class_="ziq-letters"),
+              aria_label=_("Straßen nach Anfangsbuchstaben"))
+    columns = (_("Straße"), _("Hausnummern"), _("Zuständiges Team"))
+    head = tag("thead", tag("tr", join((tag("th", h, scope="col") for h in columns), "\n")))
+    blocks = [tag("p", join([_as_of(site), " ", status_badge(site.asd.status)]), class_="ziq-source"), nav]
     for letter, streets in groups:
         rows = []
         for street in streets:
-            rules = [("alle", street.team)] if street.team else [(describe(r), r.team) for r in street.ranges]
+            rules = ([(_("alle"), street.team)] if street.team
+                     else [(describe(r), r.team) for r in street.ranges])
             for i, (numbers, team_id) in enumerate(rules):
                 cells = [tag("th", street.street, scope="row", id=street_anchor(street.street),
                              rowspan=str(len(rules)) if len(rules) > 1 else None)] if i == 0 else []
@@ -102,13 +118,13 @@ def street_table(site: SiteData, level: int = 3) -> Markup:
                           tag("td", tag("a", names[team_id], href=f"#{team_anchor(team_id)}"))]
                 # Newlines keep the words apart in the search index, which drops the tags.
                 rows.append(tag("tr", join(cells, "\n")))
-        title = f"Straßen mit {letter}"
+        title = fill(_("Straßen mit {letter}"), letter=letter)
         # The caption names the table for screen readers; on screen the heading above says it.
         caption = tag("caption", title, class_="ziq-visually-hidden")
         table = tag("table", join([caption, head, tag("tbody", join(rows, "\n"))], "\n"),
                     class_="ziq-table ziq-streets")
         blocks.append(tag(f"h{level}", title, id=f"strassen-{letter.lower()}"))
-        box = scroll_box(table, f"{title} (seitlich verschiebbar)")
+        box = scroll_box(table, fill(_("Straßen mit {letter} (seitlich verschiebbar)"), letter=letter))
         # A city-wide list is left to the lookup form: in the site search, a common word
         # ("Beispielstraße") made the browser sift thousands of rows for every answer.
         blocks.append(tag("div", box, data_pagefind_ignore=True) if len(ordered) > SEARCHABLE_STREETS else box)

@@ -13,10 +13,9 @@ from ..data.fieldtypes import phone_problem
 from ..data.models import Address, Contact
 from ..data.validate import SiteData
 from .hours import notes, weekly_groups
-from .html import Markup, dl_row, join, status_badge, tag
+from .html import Markup, dl_row, isolate, join, sentence, status_badge, tag
+from .i18n import _, fill, locale
 from .urls import ALL_VCARDS, anchor, project_url, vcard_path
-
-_GERMAN = Locale("de")
 
 
 @lru_cache(maxsize=None)  # pure; the same values recur on many pages
@@ -38,8 +37,15 @@ def phone_parts(number: str) -> tuple[str, str]:
     return shown, digits
 
 
-def language_name(code: str) -> str:
-    return _GERMAN.languages.get(code, code)
+@lru_cache(maxsize=None)
+def language_name(code: str, in_locale: str = "de") -> str:
+    """The language's name in German (or in ``in_locale``'s language): "Türkisch", "Türkçe"."""
+    return Locale.parse(in_locale).languages.get(code, code)
+
+
+def language_names(contact: Contact) -> str:
+    """The contact's languages, named in the page's language."""
+    return ", ".join(language_name(code, locale()) for code in contact.languages)
 
 
 def address_line(address: Address) -> str:
@@ -54,24 +60,29 @@ def hours_json(contact: Contact) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def phone_link(number: str) -> Markup:
+def phone_link(number: str, **attrs) -> Markup:
+    """Left to right on every page: inside Arabic, "02041 70 30" would read "30 70 02041"."""
     shown, target = phone_parts(number)
-    return tag("a", shown, href=f"tel:{target}")
+    return tag("a", shown, href=f"tel:{target}", dir="ltr", **attrs)
+
+
+def email_link(email: str) -> Markup:
+    return isolate(tag("a", email, href=f"mailto:{email}"))
 
 
 def channels(contact: Contact) -> Markup:
     rows: list[Markup] = []
     for phone in contact.phones:
         link = phone_link(phone.number)
-        rows.append(dl_row("Telefon", link + (f" ({phone.label})" if phone.label else "")))
+        rows.append(dl_row(_("Telefon"), link + (f" ({phone.label})" if phone.label else "")))
     for email in contact.emails:
-        rows.append(dl_row("E-Mail", tag("a", email, href=f"mailto:{email}")))
+        rows.append(dl_row(_("E-Mail"), email_link(email)))
     if contact.url:
-        rows.append(dl_row("Web", tag("a", contact.url, href=contact.url)))
+        rows.append(dl_row(_("Web"), isolate(tag("a", contact.url, href=contact.url))))
     if contact.address:
-        rows.append(dl_row("Adresse", address_line(contact.address)))
+        rows.append(dl_row(_("Adresse"), isolate(address_line(contact.address))))
     if contact.languages:
-        rows.append(dl_row("Sprachen", ", ".join(language_name(c) for c in contact.languages)))
+        rows.append(dl_row(_("Sprachen"), language_names(contact)))
     if contact.hours:
         # Times stay out of the search index: every "14 bis 17 Uhr" matched a search for a house
         # number ("Musterweg 14") and buried the address under the opening hours (bench/README.md).
@@ -80,11 +91,13 @@ def channels(contact: Contact) -> Markup:
         extra = [tag("li", line) for line in notes(contact.hours)]
         # Filled in by ziq.js; without JavaScript the plain times above are the answer.
         live = tag("p", "", class_="ziq-open-now", data_hours=hours_json(contact), hidden=True)
-        rows.append(dl_row("Öffnungszeiten", tag("ul", join(lines + extra), class_="ziq-hours") + live))
+        rows.append(dl_row(_("Öffnungszeiten"), tag("ul", join(lines + extra), class_="ziq-hours") + live))
     return tag("dl", join(rows), class_="ziq-channels")
 
 
-def contact_card(site: SiteData, contact: Contact, base: str, level: int = 3) -> Markup:
+def contact_card(site: SiteData, contact: Contact, files: str, level: int = 3) -> Markup:
+    """``files``: from the page to the site's root where the vCards lie (the German site's, on a
+    translated page too: the files exist once)."""
     organisation = site.organisations[contact.organisation]
     heading = tag(f"h{level}", join([contact.name or contact.function, " ", status_badge(contact.status)]),
                   id=anchor(contact.id))
@@ -93,19 +106,20 @@ def contact_card(site: SiteData, contact: Contact, base: str, level: int = 3) ->
         lines.append(tag("p", contact.function, class_="ziq-function"))
     lines.append(tag("p", organisation.name, class_="ziq-organisation"))
     lines.append(channels(contact))
-    lines.append(tag("p", tag("a", "Als Kontakt speichern (vCard)", href=f"{base}{vcard_path(contact.id)}",
-                              download=f"{contact.id}.vcf", type="text/vcard"), class_="ziq-vcard"))
+    lines.append(tag("p", tag("a", _("Als Kontakt speichern (vCard)"),
+                              href=f"{files}{vcard_path(contact.id)}", download=f"{contact.id}.vcf",
+                              type="text/vcard"), class_="ziq-vcard"))
     if contact.source:
-        lines.append(tag("p", f"Quelle: {contact.source}", class_="ziq-source"))
+        lines.append(tag("p", sentence(_("Quelle: {source}"), source=contact.source), class_="ziq-source"))
     return tag("article", join(lines), class_="ziq-contact")
 
 
-def contact_cards(site: SiteData, ids: list[str], base: str, level: int = 3) -> Markup:
+def contact_cards(site: SiteData, ids: list[str], files: str, level: int = 3) -> Markup:
     """The publishable contacts among ids; the others are left out entirely."""
     shown = [site.contacts[i] for i in ids if site.contacts[i].publishable]
     if not shown:
-        return tag("p", "Für diesen Eintrag ist noch kein Kontakt veröffentlicht.", class_="ziq-empty")
-    return tag("div", join(contact_card(site, c, base, level) for c in shown), class_="ziq-contacts")
+        return tag("p", _("Für diesen Eintrag ist noch kein Kontakt veröffentlicht."), class_="ziq-empty")
+    return tag("div", join(contact_card(site, c, files, level) for c in shown), class_="ziq-contacts")
 
 
 # Up to this many published contacts the contacts page shows every entry in full. Above it, an
@@ -134,14 +148,15 @@ def contact_line(contact: Contact, full_entry: str) -> Markup:
     if contact.name:
         parts.append(f", {contact.function}")
     for phone in contact.phones:
-        parts += [" · Telefon ", phone_link(phone.number)]
+        parts += [" · ", sentence(_("Telefon {number}"), number=phone_link(phone.number))]
     for email in contact.emails:
-        parts += [" · ", tag("a", email, href=f"mailto:{email}")]
-    parts += [" · ", tag("a", "Eintrag mit Öffnungszeiten", href=full_entry)]
+        parts += [" · ", email_link(email)]
+    parts += [" · ", tag("a", _("Eintrag mit Öffnungszeiten"), href=full_entry)]
     return tag("li", join(parts), id=anchor(contact.id))
 
 
-def contacts_by_organisation(site: SiteData, base: str, level: int = 2) -> Markup:
+def contacts_by_organisation(site: SiteData, base: str, level: int = 2, files: str | None = None) -> Markup:
+    """``base`` leads to the pages, ``files`` (if not the same) to the vCards."""
     compact = is_compact(site)
     homes = home_projects(site) if compact else {}
     blocks = []
@@ -155,7 +170,7 @@ def contacts_by_organisation(site: SiteData, base: str, level: int = 2) -> Marku
         full = [c.id for c in contacts if c.id not in homes]
         body = tag("ul", join(lines), class_="ziq-contact-lines") if lines else Markup("")
         if full:
-            body += contact_cards(site, full, base, level + 1)
+            body += contact_cards(site, full, base if files is None else files, level + 1)
         # The search finds each entry on its own (search_records), not this whole long page.
         blocks.append(tag("section", heading + body, data_pagefind_ignore=True))
     return join(blocks)
@@ -170,9 +185,10 @@ def search_record(site: SiteData, contact: Contact, page_url: str) -> dict:
     if contact.address:
         parts.append(address_line(contact.address))
     if contact.languages:
-        parts.append("Sprachen: " + ", ".join(language_name(c) for c in contact.languages))
+        parts.append(fill(_("Sprachen: {languages}"), languages=language_names(contact)))
     if contact.hours:
-        parts.append("Öffnungszeiten: " + ", ".join(days for days, _ in weekly_groups(contact.hours)))
+        days = ", ".join(days for days, _times in weekly_groups(contact.hours))
+        parts.append(fill(_("Öffnungszeiten: {days}"), days=days))
     return {"url": f"/{page_url}#{anchor(contact.id)}", "title": contact.name or contact.function,
             "content": ". ".join(p for p in parts if p)}
 
@@ -195,14 +211,16 @@ def contacts_by_project(site: SiteData) -> Markup:
                        status_badge(site.contacts[cid].status)]).strip()
                  for cid in project.contacts if site.contacts[cid].publishable]
         items.append(tag("li", join([tag("strong", project.title), f" ({project.place_label}): ",
-                                     join(links, ", ") if links else "noch kein Kontakt"])))
+                                     join(links, ", ") if links else _("noch kein Kontakt")])))
     # Out of the search: it only repeats names that the project pages and the contacts' own
     # results answer for.
     return tag("ul", join(items), class_="ziq-contact-index", data_pagefind_ignore=True)
 
 
-def all_vcards_link(site: SiteData, base: str) -> Markup:
-    count = len(site.published_contacts)
-    return tag("p", join([tag("a", f"Alle {count} Kontakte als vCard speichern", href=f"{base}{ALL_VCARDS}",
+def all_vcards_link(site: SiteData, files: str) -> Markup:
+    """``files``: from the page to the site's root where the vCards lie."""
+    label = fill(_("Alle {count} Kontakte als vCard speichern"), count=len(site.published_contacts))
+    return tag("p", join([tag("a", label, href=f"{files}{ALL_VCARDS}",
                                download="kontakte-zusammen-im-quartier.vcf", type="text/vcard"),
-                          " (eine Datei für Adressbuch oder Telefon)"]), class_="ziq-vcard ziq-vcard--all")
+                          " ", _("(eine Datei für Adressbuch oder Telefon)")]),
+               class_="ziq-vcard ziq-vcard--all")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..data.validate import SiteData
-from .contacts import phone_parts
+from .contacts import phone_link
 from .html import Markup, join, status_badge, tag
 
 
@@ -12,8 +12,7 @@ def emergency_block(site: SiteData, searchable: bool = False) -> Markup:
     ``emergency_in_search: true``, the contacts page): its heading gets an anchor to lead to."""
     items = []
     for entry in site.emergency.numbers:
-        shown, target = phone_parts(entry.number)
-        parts = [tag("a", shown, href=f"tel:{target}", class_="ziq-emergency__number"), " ",
+        parts = [phone_link(entry.number, class_="ziq-emergency__number"), " ",
                  tag("span", entry.label, class_="ziq-emergency__label")]
         if entry.when:
             parts.append(tag("span", f" ({entry.when})", class_="ziq-emergency__when"))

@@ -1,21 +1,28 @@
-"""Opening hours in plain German and as schema.org OpeningHoursSpecification."""
+"""Opening hours in plain words of the page's language, and as schema.org
+OpeningHoursSpecification."""
 
 from __future__ import annotations
 
-from ..data.models import OpeningHours, Period
-from .html import short_date
+from datetime import time
 
-DAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]
-DAY_NAMES = {"mo": "Montag", "di": "Dienstag", "mi": "Mittwoch", "do": "Donnerstag",
-             "fr": "Freitag", "sa": "Samstag", "so": "Sonntag"}
+from babel.dates import format_time, get_day_names
+from babel.lists import format_list
+
+from ..data.models import OpeningHours, Period
+from .i18n import _, fill, language, locale, short_date
+
+DAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]  # in Babel's order: Monday is 0
 SCHEMA_DAYS = {"mo": "Monday", "di": "Tuesday", "mi": "Wednesday", "do": "Thursday",
                "fr": "Friday", "sa": "Saturday", "so": "Sunday"}
 
 
 def clock(value: str) -> str:
-    """'09:00' -> '9', '08:30' -> '8:30'."""
+    """German: '09:00' -> '9', '08:30' -> '8:30' ("Uhr" follows the span); other languages their
+    own short time: '9:00 AM', '09:00'. docs/assets/ziq.js writes the times the same way."""
     hours, minutes = value.split(":")
-    return str(int(hours)) if minutes == "00" else f"{int(hours)}:{minutes}"
+    if language() == "de":
+        return str(int(hours)) if minutes == "00" else f"{int(hours)}:{minutes}"
+    return format_time(time(int(hours), int(minutes)), "short", locale=locale())
 
 
 def span(period: Period) -> str:
@@ -23,7 +30,16 @@ def span(period: Period) -> str:
 
 
 def times_text(opens: str, closes: str) -> str:
-    return f"{clock(opens)} bis {clock(closes)} Uhr"
+    return fill(_("{opens} bis {closes} Uhr"), opens=clock(opens), closes=clock(closes))
+
+
+def day_name(day: str) -> str:
+    return get_day_names("wide", locale=locale())[DAYS.index(day)]
+
+
+def range_text(first: str, last: str) -> str:
+    """Montag bis Freitag, 24.12.2019 bis 26.12.2019."""
+    return fill(_("{first} bis {last}"), first=first, last=last)
 
 
 def day_list(days: list[str]) -> str:
@@ -38,12 +54,10 @@ def day_list(days: list[str]) -> str:
     words: list[str] = []
     for run in runs:
         if len(run) >= 3:
-            words.append(f"{DAY_NAMES[run[0]]} bis {DAY_NAMES[run[-1]]}")
+            words.append(range_text(day_name(run[0]), day_name(run[-1])))
         else:
-            words.extend(DAY_NAMES[d] for d in run)
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " und " + words[-1]
+            words.extend(day_name(d) for d in run)
+    return format_list(words, locale=locale())
 
 
 def weekly_lines(hours: OpeningHours) -> list[str]:
@@ -61,20 +75,27 @@ def weekly_groups(hours: OpeningHours) -> list[tuple[str, str]]:
     for day in DAYS:
         if day in per_day:
             groups.setdefault(tuple(sorted(per_day[day])), []).append(day)
-    return [(day_list(days), " und ".join(times_text(o, c) for o, c in times))
+    return [(day_list(days), format_list([times_text(o, c) for o, c in times], locale=locale()))
             for times, days in groups.items()]
 
 
 def notes(hours: OpeningHours) -> list[str]:
     out = []
     if hours.closed_on_public_holidays:
-        out.append("An Feiertagen in NRW geschlossen.")
+        out.append(_("An Feiertagen in NRW geschlossen."))
     for exc in hours.exceptions:
         when = short_date(exc.from_date)
         if exc.to_date and exc.to_date != exc.from_date:
-            when = f"{when} bis {short_date(exc.to_date)}"
-        what = "geschlossen" if exc.closed else "geöffnet " + " und ".join(span(p) for p in exc.periods)
-        out.append(f"{when}: {what}" + (f" ({exc.note})" if exc.note else "") + ".")
+            when = range_text(when, short_date(exc.to_date))
+        if exc.closed:
+            what = _("geschlossen")
+        else:
+            times = format_list([span(p) for p in exc.periods], locale=locale())
+            what = fill(_("geöffnet {times}"), times=times)
+        if exc.note:
+            out.append(fill(_("{when}: {what} ({note})."), when=when, what=what, note=exc.note))
+        else:
+            out.append(fill(_("{when}: {what}."), when=when, what=what))
     if hours.note:
         out.append(hours.note)
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import html
+import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -19,8 +20,10 @@ import markdown
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "tag", "join", "long_text", "inline_md", "german_date",
-           "german_month", "status_badge"]
+from .i18n import N_, _, direction, fill
+
+__all__ = ["Markup", "escape", "tag", "join", "sentence", "isolate", "long_text", "inline_md",
+           "german_date", "german_month", "status_badge"]
 
 
 # Elements without an end tag: "<br></br>" is an HTML error (the Nu checker reports it).
@@ -54,6 +57,27 @@ def tag(name: str, content: str | Markup = "", /, **attrs) -> Markup:
 
 def join(items, separator: str = "") -> Markup:
     return Markup(_escaped(separator).join([_escaped(item) for item in items]))
+
+
+def script_json(data) -> str:
+    """JSON for a data block (``<script type="application/…json">``): <, > and & escaped, so
+    that no string can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def sentence(template: str, /, **values) -> Markup:
+    """A translated sentence with its values in place: ``sentence(_("Quelle: {source}"),
+    source=text)``. The sentence is text like any data (a translation never becomes markup);
+    each value is escaped as ``tag`` escapes content, so a value may be a link."""
+    return Markup(fill(html.escape(template), **{name: _escaped(value) for name, value in values.items()}))
+
+
+def isolate(value) -> Markup:
+    """A name, number, address or date inside a sentence keeps its own direction on a
+    right-to-left page: "Musterweg 14." would otherwise read ".Musterweg 14" inside Arabic.
+    Left-to-right pages keep the value as it is."""
+    return tag("bdi", value) if direction() == "rtl" else Markup(_escaped(value))
 
 
 # https, mail, phone, or a relative link within the site (no scheme, not "//host").
@@ -143,9 +167,9 @@ def scroll_box(table: Markup, label: str) -> Markup:
 
 
 _STATUS_LABEL = {
-    "example": ("Beispieldaten", "Dieser Eintrag ist ein Beispiel, keine bestätigte Angabe."),
-    "inferred": ("abgeleitet, zu bestätigen",
-                 "Diese Angabe folgt aus der Drucksache, steht dort aber nicht ausdrücklich."),
+    "example": (N_("Beispieldaten"), N_("Dieser Eintrag ist ein Beispiel, keine bestätigte Angabe.")),
+    "inferred": (N_("abgeleitet, zu bestätigen"),
+                 N_("Diese Angabe folgt aus der Drucksache, steht dort aber nicht ausdrücklich.")),
 }
 
 
@@ -153,4 +177,4 @@ def status_badge(status: str | None) -> Markup:
     if status not in _STATUS_LABEL:
         return Markup("")
     label, title = _STATUS_LABEL[status]
-    return tag("span", label, class_=f"ziq-badge ziq-badge--{status}", title=title)
+    return tag("span", _(label), class_=f"ziq-badge ziq-badge--{status}", title=_(title))

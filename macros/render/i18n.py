@@ -13,12 +13,14 @@ build hands the renderers data whose texts are already in the page's language
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from typing import Iterator
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from ..data.translations import Catalogue
 
@@ -29,6 +31,24 @@ def _(text: str) -> str:
     """The label in the page's language; German where no current translation exists."""
     catalogue = _active.get()
     return catalogue.label(text) if catalogue is not None else text
+
+
+def N_(text: str) -> str:
+    """Marks a label for the catalogue where it is defined (a module's table of labels); ``_()``
+    translates it where it is shown, once a page's language is active."""
+    return text
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, /, **values) -> str:
+    """``fill(_("Alle {count} Projekte"), count=12)``. Only a ``{name}`` with a given value is
+    replaced; any other brace stays as written. A translation is a translator's text: with
+    ``str.format`` a stray brace in it would stop the build, and ``{count.__class__}`` would
+    reach into Python's objects."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
+                            template)
 
 
 def language() -> str:
@@ -75,7 +95,8 @@ def activate(catalogue: Catalogue | None) -> None:
 _LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
-def _locale() -> str:
+def locale() -> str:
+    """The page's language as Babel names a locale."""
     return _LOCALES.get(language(), language())
 
 
@@ -83,7 +104,7 @@ def long_date(value: date) -> str:
     """26. November 2019 / 26 November 2019 / 26 Kasım 2019 ..."""
     if language() == "de":
         return format_date(value, "d. MMMM y", locale="de_DE")
-    return format_date(value, "long", locale=_locale())
+    return format_date(value, "long", locale=locale())
 
 
 def month_text(value: str) -> str:
@@ -91,4 +112,17 @@ def month_text(value: str) -> str:
     if len(value) == 4:
         return value
     year, month = value.split("-")
-    return format_date(date(int(year), int(month), 1), "LLLL y", locale=_locale())
+    return format_date(date(int(year), int(month), 1), "LLLL y", locale=locale())
+
+
+def short_date(value: date) -> str:
+    """26.11.2019 / Nov 26, 2019 / 26 Kas 2019 ...: a date among others (exceptions to opening
+    hours). Not the languages' numeric short form, which reads 11/26/19 in English."""
+    if language() == "de":
+        return format_date(value, "dd.MM.y", locale="de_DE")
+    return format_date(value, "medium", locale=locale())
+
+
+def number(value: int) -> str:
+    """8.000.000 / 8,000,000 ..."""
+    return format_decimal(value, locale=locale())

@@ -7,13 +7,11 @@ OpeningHoursSpecification; an entry with an address is also a Place.
 
 from __future__ import annotations
 
-import json
-
 from ..data.models import Contact, Project
 from ..data.validate import SiteData
 from .contacts import language_name, phone_parts
 from .hours import schema_org
-from .html import Markup
+from .html import Markup, script_json
 from .urls import anchor
 
 CONTEXT = "https://schema.org"
@@ -91,7 +89,5 @@ def project_graph(site: SiteData, project: Project, page_url: str) -> dict:
 
 
 def script(data: dict) -> Markup:
-    """A data block; <, > and & are escaped so no string can end the script element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
+    """A data block; no string can end the script element."""
+    return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')

@@ -10,12 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from babel.numbers import format_decimal
-
 from ..data.validate import SiteData
 from . import asd, changes, contacts, documents, fieldguide, jsonld, legal, opendata, projects
 from .html import inline_md, status_badge, tag
-from .i18n import _, language, long_date
+from .i18n import _, long_date, number
 from .usage import UsedFiles
 
 
@@ -55,7 +53,7 @@ def format_fact(value) -> str:
     if isinstance(value, date):
         return long_date(value)
     if isinstance(value, int):
-        return format_decimal(value, locale="de_DE" if language() == "de" else language())
+        return number(value)
     if isinstance(value, str):
         return inline_md(value)
     raise TypeError(f"fact: ein {type(value).__name__} ist kein einzelner Wert")
@@ -101,7 +99,7 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
     @macro
     def project_page(project_id: str):
         graph = jsonld.project_graph(site, site.projects[project_id], absolute())
-        return projects.project_page(site, project_id, base()) + jsonld.script(graph)
+        return projects.project_page(site, project_id, base(), site_root()) + jsonld.script(graph)
 
     @macro
     def project_title(project_id: str):
@@ -118,14 +116,14 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
         return projects.project_cards(site, base(), limit)
 
     def contact_list(ids: list[str], level: int = 3):
-        return contacts.contact_cards(site, ids, base(), level)
+        return contacts.contact_cards(site, ids, site_root(), level)
 
     env.macro(contact_list, "contacts")
 
     @macro
     def contacts_by_organisation(level: int = 2):
         search_records(contacts.search_records(site, page_url()))
-        return contacts.contacts_by_organisation(site, base(), level)
+        return contacts.contacts_by_organisation(site, base(), level, site_root())
 
     @macro
     def contacts_jsonld():
@@ -133,11 +131,11 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
 
     @macro
     def all_vcards_link():
-        return contacts.all_vcards_link(site, base())
+        return contacts.all_vcards_link(site, site_root())
 
     @macro
     def open_data_files():
-        return opendata.file_table(site, base())
+        return opendata.file_table(site, site_root())
 
     @macro
     def open_data_licence():
@@ -197,11 +195,11 @@ def register(env, site: SiteData, page_url: Callable[[], str], site_url: str = "
 
     @macro
     def asd_teams(level: int = 3):
-        return asd.teams(site, base(), level)
+        return asd.teams(site, site_root(), level)
 
     @macro
     def asd_lookup():
-        return asd.lookup_form(site, base())
+        return asd.lookup_form(site, site_root())
 
     @macro
     def asd_streets(level: int = 3):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote, urljoin
 
-from .html import Markup, german_date, join, tag
+from .html import Markup, isolate, join, sentence, tag
+from .i18n import _, long_date
 
 
 def report_link(template: str, page_url: str) -> str:
@@ -51,17 +52,18 @@ def data_files(files: list[tuple[str, str | None]]) -> Markup:
     # The page's own records first (data/projects/…), then what they refer to.
     ordered = sorted(files, key=lambda file: (not file[0].startswith("data/projects/"), file[0]))
     links = [tag("a", tag("code", path), href=href) if href else tag("code", path) for path, href in ordered]
-    return tag("p", join(["Angaben auf dieser Seite (zum Bearbeiten): ", join(links, ", ")]),
-               class_="ziq-sources")
+    return tag("p", sentence(_("Angaben auf dieser Seite (zum Bearbeiten): {files}"),
+                             files=join(links, ", ")), class_="ziq-sources")
 
 
 def page_info(stand: date | None, report_href: str | None,
               files: list[tuple[str, str | None]] = ()) -> Markup:
     parts = []
     if stand is not None:
-        parts.append(join(["Stand: ", tag("time", german_date(stand), datetime=stand.isoformat())]))
+        when = tag("time", long_date(stand), datetime=stand.isoformat())
+        parts.append(sentence(_("Stand: {date}"), date=isolate(when)))
     if report_href:
-        parts.append(tag("a", "Fehler melden", href=report_href, class_="ziq-report"))
+        parts.append(tag("a", _("Fehler melden"), href=report_href, class_="ziq-report"))
     if not parts and not files:
         return Markup("")
     lines = [tag("p", join(parts, " · ")) if parts else Markup(""), data_files(list(files))]
@@ -70,8 +72,6 @@ def page_info(stand: date | None, report_href: str | None,
 
 def translation_notice(german_href: str, outdated: bool, unreviewed: bool) -> Markup:
     """The note at the top of a translated page, in its language, with the German original."""
-    from .i18n import _
-
     if not (outdated or unreviewed):
         return Markup("")
     if outdated:
