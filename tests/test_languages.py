@@ -179,7 +179,8 @@ def test_a_changed_german_data_text_flags_its_translations_and_shows_the_german(
     assert check.returncode == 0, check.output
     for code in LANGUAGES:
         po = (project / "translations" / f"{code}.po").read_text(encoding="utf-8").splitlines()
-        line = next(i for i, row in enumerate(po, 1) if row == 'msgctxt "data/projects/wortschatz.yml:summary"')
+        # The line of the entry's msgid, right below its msgctxt.
+        line = next(i for i, row in enumerate(po, 1) if row == 'msgctxt "data/projects/wortschatz.yml:summary"') + 1
         assert re.search(rf"translations/{code}\.po:{line}: data/projects/wortschatz\.yml:summary: "
                          rf"Warnung: \({code}\) Veraltet", check.output), check.output
     done = _build(project, "tr")

@@ -35,6 +35,10 @@
     "unknown_street": "Die Straße „{street}“ ist nicht im Verzeichnis.",
     "no_team": "Für {street} {number} ist kein Team eingetragen.",
     "ask_central": "Bitte prüfen Sie die Schreibweise oder wenden Sie sich an die zentrale Stelle:",
+    "rule_from": "ab Nr. {start}",
+    "rule_range": "Nr. {start} bis {end}",
+    "rule_odd": "{range}, ungerade Nummern",
+    "rule_even": "{range}, gerade Nummern",
     "as_of": "Stand des Verzeichnisses: {date}.",
     "as_of_source": "Stand des Verzeichnisses: {date}. Quelle: {source}.",
     "enter_street": "Bitte geben Sie eine Straße ein.",
@@ -358,6 +362,29 @@
     body.forEach(function (node) { box.appendChild(node); });
   }
 
+  // The street list is one file for every language, with its words in German; a translated
+  // page hands over its own (teams, the central contact, the source) on the form, and the
+  // ranges are worded from their house numbers (macros/render/asd.py, rule_text).
+  function withPageTexts(data, form) {
+    var own = form.getAttribute("data-texts");
+    if (!own) return data;
+    var texts = JSON.parse(own);
+    Object.keys(texts).forEach(function (key) { data[key] = texts[key]; });
+    data.streets.forEach(function (entry) {
+      if (typeof entry[1] === "number") return;
+      entry[1].forEach(function (range) { range[5] = ruleText(range[6], range[2]); });
+    });
+    return data;
+  }
+
+  function ruleText(numbers, parity) {
+    var words = numbers[1] === null ? text("rule_from", { start: numbers[0] })
+                                    : text("rule_range", { start: numbers[0], end: numbers[1] });
+    if (parity === "odd") return text("rule_odd", { range: words });
+    if (parity === "even") return text("rule_even", { range: words });
+    return words;
+  }
+
   function initLookup() {
     var form = document.getElementById("ziq-lookup");
     if (!form) return;
@@ -371,7 +398,7 @@
       if (!loading) {
         loading = fetch(form.getAttribute("data-src"), { credentials: "same-origin" })
           .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-          .then(function (d) { data = d; return d; });
+          .then(function (d) { data = withPageTexts(d, form); return data; });
       }
       return loading;
     }

@@ -15,9 +15,9 @@ from pathlib import Path
 from ..data import models
 from ..data.streets import INFINITY, bounds_of, describe
 from ..data.validate import SiteData
+from ..render.asd import lookup_texts
 from ..render.contacts import address_line, phone_parts
 from ..render.hours import notes, weekly_lines
-from ..render.html import german_date
 from ..render.urls import ALL_VCARDS, DATA_DIR, DATASETS, LOOKUP, anchor, vcard_path
 from .schemas import schema_text
 from .vcard import Property, card
@@ -137,19 +137,6 @@ def streets_csv(site: SiteData) -> bytes:
 
 # --- the ASD lookup in the browser -------------------------------------------------------
 
-def _contact_summary(site: SiteData, contact_id: str) -> dict | None:
-    contact = site.contacts[contact_id]
-    if not contact.publishable:
-        return None
-    return {"title": contact.name or contact.function,
-            "organisation": site.organisations[contact.organisation].name,
-            "phones": [list(phone_parts(p.number)) for p in contact.phones],
-            "emails": list(contact.emails),
-            "link": f"kontakte/#{anchor(contact.id)}",
-            "vcard": vcard_path(contact.id),
-            "status": contact.status}
-
-
 def _bound(key: tuple[int, str]) -> list | None:
     return None if key == INFINITY else [key[0], key[1]]
 
@@ -157,8 +144,10 @@ def _bound(key: tuple[int, str]) -> list | None:
 def compact_streets(assignments: list[models.StreetAssignment], team_ids: list[str]) -> list:
     """A street is [name, team index] or [name, [range, ...]].
 
-    A range is [lower, upper or null, parity, team index, exception, German wording],
-    with bounds [number, letter] as the Python lookup compares them, so both agree.
+    A range is [lower, upper or null, parity, team index, exception, German wording, first and
+    last house number as written (last null: to the end)], with bounds [number, letter] as the
+    Python lookup compares them, so both agree; a translated page words the range itself from
+    the house numbers (render/asd.rule_text, the same in ziq.js).
     """
     index = {team_id: i for i, team_id in enumerate(team_ids)}
     streets = []
@@ -170,23 +159,15 @@ def compact_streets(assignments: list[models.StreetAssignment], team_ids: list[s
         for rule in s.ranges:
             b = bounds_of(rule)
             ranges.append([list(b.lower), _bound(b.upper), b.parity, index[b.team],
-                           int(b.exception), describe(rule)])
+                           int(b.exception), describe(rule), [rule.from_number, rule.to_number]])
         streets.append([s.street, ranges])
     return streets
 
 
 def lookup_data(site: SiteData) -> dict:
     """What the browser lookup loads: the compact streets plus teams and contacts."""
-    return {
-        "as_of": site.asd.as_of.isoformat(),
-        "as_of_text": german_date(site.asd.as_of),
-        "source": site.asd.source or "",
-        "status": site.asd.status,
-        "central": _contact_summary(site, site.asd.central_contact),
-        "teams": [{"id": t.id, "name": t.name, "area": t.area, "status": t.status,
-                   "contact": _contact_summary(site, t.contact)} for t in site.asd.teams],
-        "streets": compact_streets(site.asd.streets, [t.id for t in site.asd.teams]),
-    }
+    return {**lookup_texts(site),
+            "streets": compact_streets(site.asd.streets, [t.id for t in site.asd.teams])}
 
 
 def files(site: SiteData, site_url: str) -> dict[str, bytes]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from itertools import groupby
 
-from ..data.streets import describe, normalise_street
+from ..data.streets import normalise_street
 from ..data.validate import SiteData
-from .contacts import contact_card
-from .html import Markup, isolate, join, scroll_box, sentence, status_badge, tag
-from .i18n import _, fill, long_date
-from .urls import LOOKUP
+from .contacts import contact_card, phone_parts
+from .html import Markup, german_date, isolate, join, scroll_box, sentence, status_badge, tag
+from .i18n import _, fill, language, long_date
+from .urls import LOOKUP, anchor, vcard_path
 
 
 
@@ -52,6 +53,49 @@ def _hint(site: SiteData) -> Markup:
                     street=isolate(example), short=isolate(short))
 
 
+def rule_text(rule) -> str:
+    """A range of house numbers in the page's language: "Nr. 1 bis 99, ungerade Nummern" (the
+    German is data.streets.describe's, which the files beside the pages keep)."""
+    if rule.to_number is None:
+        text = fill(_("ab Nr. {start}"), start=rule.from_number)
+    else:
+        text = fill(_("Nr. {start} bis {end}"), start=rule.from_number, end=rule.to_number)
+    if rule.parity == "odd":
+        return fill(_("{range}, ungerade Nummern"), range=text)
+    if rule.parity == "even":
+        return fill(_("{range}, gerade Nummern"), range=text)
+    return text
+
+
+def contact_summary(site: SiteData, contact_id: str) -> dict | None:
+    """A contact as the lookup's answer shows it."""
+    contact = site.contacts[contact_id]
+    if not contact.publishable:
+        return None
+    return {"title": contact.name or contact.function,
+            "organisation": site.organisations[contact.organisation].name,
+            "phones": [list(phone_parts(p.number)) for p in contact.phones],
+            "emails": list(contact.emails),
+            "link": f"kontakte/#{anchor(contact.id)}",
+            "vcard": vcard_path(contact.id),
+            "status": contact.status}
+
+
+def lookup_texts(site: SiteData) -> dict:
+    """The lookup's words beside its streets: teams, the central contact, the list's source.
+    The street list (one file for every language) carries them in German; a translated page
+    hands the script its own (data-texts on the form)."""
+    return {
+        "as_of": site.asd.as_of.isoformat(),
+        "as_of_text": german_date(site.asd.as_of),
+        "source": site.asd.source or "",
+        "status": site.asd.status,
+        "central": contact_summary(site, site.asd.central_contact),
+        "teams": [{"id": t.id, "name": t.name, "area": t.area, "status": t.status,
+                   "contact": contact_summary(site, t.contact)} for t in site.asd.teams],
+    }
+
+
 def lookup_form(site: SiteData, files: str) -> Markup:
     """The form ziq.js brings to life; hidden without JavaScript, where the table answers.
     ``files``: from the page to the site's root, where the street list and the vCards lie."""
@@ -72,7 +116,8 @@ def lookup_form(site: SiteData, files: str) -> Markup:
     button = tag("button", _("Team finden"), type="submit", class_="md-button md-button--primary")
     form = tag("form", join([street, number, button]), id="ziq-lookup", class_="ziq-lookup",
                role="search", aria_label=_("ASD-Team zur Straße finden"), hidden=True,
-               data_src=f"{files}{LOOKUP}", data_root=files)
+               data_src=f"{files}{LOOKUP}", data_root=files,
+               data_texts=None if language() == "de" else json.dumps(lookup_texts(site), ensure_ascii=False))
     answer = tag("div", "", id="ziq-answer", class_="ziq-answer", role="status", aria_live="polite")
     return form + answer
 
@@ -110,7 +155,7 @@ def street_table(site: SiteData, level: int = 3) -> Markup:
         rows = []
         for street in streets:
             rules = ([(_("alle"), street.team)] if street.team
-                     else [(describe(r), r.team) for r in street.ranges])
+                     else [(rule_text(r), r.team) for r in street.ranges])
             for i, (numbers, team_id) in enumerate(rules):
                 cells = [tag("th", street.street, scope="row", id=street_anchor(street.street),
                              rowspan=str(len(rules)) if len(rules) > 1 else None)] if i == 0 else []

@@ -39,6 +39,11 @@ def script_texts() -> dict[str, str]:
         "unknown_street": _("Die Straße „{street}“ ist nicht im Verzeichnis."),
         "no_team": _("Für {street} {number} ist kein Team eingetragen."),
         "ask_central": _("Bitte prüfen Sie die Schreibweise oder wenden Sie sich an die zentrale Stelle:"),
+        # a range of house numbers (the same words as render/asd.rule_text)
+        "rule_from": _("ab Nr. {start}"),
+        "rule_range": _("Nr. {start} bis {end}"),
+        "rule_odd": _("{range}, ungerade Nummern"),
+        "rule_even": _("{range}, gerade Nummern"),
         "as_of": _("Stand des Verzeichnisses: {date}."),
         "as_of_source": _("Stand des Verzeichnisses: {date}. Quelle: {source}."),
         "enter_street": _("Bitte geben Sie eine Straße ein."),
