@@ -34,6 +34,11 @@ def root(tmp_path_factory) -> Path:
     # The translations the repository has are left out: these tests know what they add.
     for code in workspace.language_codes(root):
         shutil.rmtree(root / "docs" / code, ignore_errors=True)
+    # English alone: a language in mkdocs.yml without its start page stops the check.
+    config = root / "mkdocs.yml"
+    config.write_text("".join(line for line in config.read_text(encoding="utf-8").splitlines(keepends=True)
+                              if not line.lstrip().startswith(("- {code: tr", "- {code: ar", "- {code: uk"))),
+                      encoding="utf-8")
     _translated(root, "en", "index.md", "---\n---\n\n# Start\n\nOne page.\n")
     real = sorted(p.stem for p in (root / "data" / "projects").glob("*.yml"))
     for pid in real[1:3]:

@@ -61,7 +61,7 @@ class Location(Model):
 
     # Translated: often a description around a name („Stadtteilbüro Batenbrock (Ladenlokal)“).
     name: Line = Field(json_schema_extra=TRANSLATE)
-    district: Line | None = None
+    district: Line | None = Field(None, json_schema_extra=TRANSLATE)
     address: Address | None = None
     description: LongText | None = Field(None, json_schema_extra=TRANSLATE)
 
@@ -248,7 +248,7 @@ class Term(Model):
 class Annex(Provenance):
     number: StrictInt
     file_title: Line = Field(description="Titel wie in der Drucksache aufgeführt.")
-    title: Line
+    title: Line = Field(json_schema_extra=TRANSLATE)
     explanation: LongText
     legal_refs: list[Line] = []
     operator: Slug | None = None

@@ -210,7 +210,8 @@ def contacts_by_project(site: SiteData) -> Markup:
         links = [join([tag("a", site.contacts[cid].function, href=f"#{anchor(cid)}"), " ",
                        status_badge(site.contacts[cid].status)]).strip()
                  for cid in project.contacts if site.contacts[cid].publishable]
-        items.append(tag("li", join([tag("strong", project.title), f" ({project.place_label}): ",
+        # On a right-to-left page the Latin name and place keep their order (isolated).
+        items.append(tag("li", join([tag("strong", isolate(project.title)), " (", isolate(project.place_label), "): ",
                                      join(links, ", ") if links else _("noch kein Kontakt")])))
     # Out of the search: it only repeats names that the project pages and the contacts' own
     # results answer for.
