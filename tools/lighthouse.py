@@ -25,7 +25,9 @@ sys.path.insert(0, str(ROOT))
 from macros.build.headers import parse_netlify_headers  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["/", "/projekte/wortschatz/", "/kontakte/", "/asd/"]
+PAGES = ["/", "/projekte/wortschatz/", "/kontakte/", "/asd/",
+         # A translation and the right-to-left one (issue 20: Lighthouse as before).
+         "/tr/", "/ar/asd/"]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
