@@ -47,7 +47,7 @@ class _Links(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.html = a
-        if tag == "link" and a.get("rel") == "alternate":
+        if tag == "link" and (a.get("rel") or "").split() == ["alternate"]:
             self.links.append({"kind": "hreflang", **a})
         if tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.links.append({"kind": "switcher", **a})

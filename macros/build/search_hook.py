@@ -29,11 +29,13 @@ RECORDS = "pagefind_records"
 # about it (the Ratsbeschluss) for "Drucksache 2019/0840".
 EXCLUDE = [".headerlink", ".ziq-source"]
 
-_records: list[dict] = []
+# By language: MkDocs keeps one copy of this module for the German build and each language's
+# build inside it (macros/build/languages.py).
+_records: dict[str, list[dict]] = {}
 # A page with records, and each of its staged pages, carry its path under this Pagefind filter:
 # the search counts all of them as one result, as it shows them (docs/assets/search-worker.js).
 GROUP_FILTER = "gruppe"
-_groups: dict[str, str] = {}  # page's source file -> its path
+_groups: dict[str, dict[str, str]] = {}  # language -> page's source file -> its path
 # The editors' guide (every page below docs/redaktion/, whoever adds one) is a search of its own,
 # with an index of its own: the residents' index never holds it, and on the guide's pages the
 # search box asks only the guide's (overrides/base.html loads the worker there with
@@ -159,9 +161,10 @@ def index_commands(site: Path) -> list[list[str]]:
     return runs
 
 
-def on_pre_build(**_kwargs) -> None:
-    _records.clear()  # `mkdocs serve` keeps this module between builds
-    _groups.clear()
+def on_pre_build(config, **_kwargs) -> None:
+    # `mkdocs serve` keeps this module between builds.
+    _records[_language(config)] = []
+    _groups[_language(config)] = {}
 
 
 def on_page_markdown(markdown: str, page, **_kwargs) -> str:
@@ -187,16 +190,17 @@ def on_page_context(context, page, config, **_kwargs):
     # MkDocs' page title is HTML text ("Kontakte &amp; Adressen"); the records hold plain text.
     title = html.unescape(page.title or "")
     # A translation's pages sit below site/<code>/; the index covers the whole site.
-    prefix = "" if _language(config) == "de" else _language(config) + "/"
-    records = [{**record, "url": prefix + record["url"]} for record in records]
-    _records.extend({**record, "page_title": title} for record in records)
+    language = _language(config)
+    if language != "de":
+        records = [{**record, "url": f"/{language}/" + record["url"].lstrip("/")} for record in records]
+    _records.setdefault(language, []).extend({**record, "page_title": title} for record in records)
     if records:
-        _groups[page.file.src_uri] = records[0]["url"].partition("#")[0]
+        _groups.setdefault(language, {})[page.file.src_uri] = records[0]["url"].partition("#")[0]
     return context
 
 
-def on_post_page(output: str, page, **_kwargs) -> str:
-    path = _groups.get(page.file.src_uri)
+def on_post_page(output: str, page, config, **_kwargs) -> str:
+    path = _groups.get(_language(config), {}).get(page.file.src_uri)
     if path is None:
         return output
     head, end, rest = output.partition("</head>")
@@ -208,9 +212,9 @@ def on_post_build(config, **_kwargs) -> None:
     the German build, which runs after it)."""
     language = _language(config)
     if language != "de":
-        stage(Path(config["site_dir"]).parent / STAGING / language, _records, language)
+        stage(Path(config["site_dir"]).parent / STAGING / language, _records.get(language, []), language)
         return
-    build_index(Path(config["site_dir"]), _records)
+    build_index(Path(config["site_dir"]), _records.get(language, []))
 
 
 # Before the macros' post-build step, whose guard then checks the index too. (The priority is
