@@ -29,17 +29,29 @@ def _config_value(key: str) -> str:
     return re.search(rf"^\s*{key}:\s*\"?([^\"\n]+)\"?$", text, re.MULTILINE).group(1).strip()
 
 
+def _label(source: str, german: str) -> str:
+    """A label as the page's language shows it (docs/<code>/… is a translation)."""
+    code = source.split("/", 1)[0]
+    if not (ROOT / "translations" / f"{code}.po").is_file():
+        return german
+    from macros.data.translations import load_catalogue
+
+    return load_catalogue(ROOT, code)[0].label(german)
+
+
 def test_every_page_has_edit_link_stand_and_report_link(built_site: Path):
     repo_url, edit_uri = _config_value("repo_url"), _config_value("edit_uri")
     site_url, report_url = _config_value("site_url"), _config_value("report_url")
     for source in markdown_pages():
         url, html = html_for(built_site, source)
-        edit = re.search(r'<a href="([^"]+)" title="Seite bearbeiten" class="md-content__button md-icon" '
-                         r'rel="edit">', html)
+        edit = re.search(rf'<a href="([^"]+)" title="{re.escape(_label(source, "Seite bearbeiten"))}" '
+                         r'class="md-content__button md-icon" rel="edit">', html)
         assert edit and edit.group(1) == f"{repo_url.rstrip('/')}/{edit_uri}{source}", source
-        info = re.findall(r'<div class="ziq-pageinfo" data-pagefind-ignore><p>Stand: <time datetime="(\d{4}-\d\d-\d\d)">[^<]+</time>'
-                          r' · <a href="([^"]+)" class="ziq-report">Fehler melden</a></p>'
-                          r'(?:<p class="ziq-sources">.*?</p>)?</div>', html)
+        stand = re.escape(_label(source, "Stand: {date}")).replace(r"\{date\}", "{date}")
+        stand = stand.replace("{date}", r'(?:<bdi>)?<time datetime="(\d{4}-\d\d-\d\d)">[^<]+</time>(?:</bdi>)?')
+        info = re.findall(r'<div class="ziq-pageinfo" data-pagefind-ignore><p>' + stand +
+                          r' · <a href="([^"]+)" class="ziq-report">' + re.escape(_label(source, "Fehler melden")) +
+                          r'</a></p>(?:<p class="ziq-sources">.*?</p>)?</div>', html)
         assert len(info) == 1, source
         href = info[0][1].replace("&amp;", "&")
         assert href.startswith(report_url.split("?")[0] + "?")
