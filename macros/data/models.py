@@ -357,7 +357,8 @@ class OpenData(Model):
 
 class GlossaryTerm(Model):
     abbr: Line
-    long: Line
+    # Translated: the long form explains the abbreviation on every page (its title).
+    long: Line = Field(json_schema_extra=TRANSLATE)
     explanation: LongText | None = None
     source: Line | None = None
     status: Status = "confirmed"
