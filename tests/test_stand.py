@@ -23,7 +23,8 @@ def build(project: Path, site: Path, **env_vars: str) -> None:
 
 def stand(site: Path, page: str) -> str:
     html = (site / page).read_text(encoding="utf-8")
-    found = re.findall(r'Stand: <time datetime="([0-9-]+)">', html)
+    # "Stand:" in the page's language; the date keeps its machine-readable form.
+    found = re.findall(r'class="ziq-pageinfo"[^>]*><p>[^<]*(?:<bdi>)?<time datetime="([0-9-]+)">', html)
     assert len(found) == 1, page
     return found[0]
 

@@ -13,6 +13,7 @@ outside the `macros` package.
 from __future__ import annotations
 
 import html
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -142,10 +143,22 @@ def build_index(site: Path, records: list[dict] = (), command: list[str] | None 
         if run.returncode != 0:
             raise SearchIndexError("Abbruch: der Suchindex (Pagefind) ließ sich nicht bauen:\n"
                                    + (run.stderr or run.stdout).strip())
+    _sort_languages(site / PAGEFIND_DIR / "pagefind-entry.json")
     for folder in (PAGEFIND_DIR, GUIDE_INDEX):
         for name in UNUSED:
             (site / folder / name).unlink(missing_ok=True)
         shutil.rmtree(site / folder / "playground", ignore_errors=True)
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages of its index in a random order: two builds of one commit
+    would differ. The order means nothing to its loader."""
+    if not entry.is_file():
+        return
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    if isinstance(data.get("languages"), dict):
+        data["languages"] = dict(sorted(data["languages"].items()))
+        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def index_commands(site: Path) -> list[list[str]]:
