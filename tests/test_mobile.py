@@ -59,7 +59,9 @@ MEASURE = r"""() => {
       for (let i = 1; i < cells.length; i++) {
         const a = contents(cells[i - 1]).getBoundingClientRect(), b = contents(cells[i]).getBoundingClientRect();
         if (!a.width || !b.width || b.top >= a.bottom - 1 || a.top >= b.bottom - 1) continue;
-        const gap = b.left - a.right;
+        // The next cell stands to the left on a right-to-left page.
+        const rtl = getComputedStyle(table).direction === "rtl";
+        const gap = rtl ? a.left - b.right : b.left - a.right;
         if (gap < 8) cramped.push(`${label(cells[i - 1])} | ${label(cells[i])}: ${gap.toFixed(1)} px`);
       }
     }
