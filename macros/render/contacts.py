@@ -14,7 +14,7 @@ from ..data.models import Address, Contact
 from ..data.validate import SiteData
 from .hours import notes, weekly_groups
 from .html import Markup, dl_row, isolate, join, sentence, status_badge, tag
-from .i18n import _, fill, locale
+from .i18n import _, comma, fill, locale
 from .urls import ALL_VCARDS, anchor, project_url, vcard_path
 
 
@@ -45,7 +45,7 @@ def language_name(code: str, in_locale: str = "de") -> str:
 
 def language_names(contact: Contact) -> str:
     """The contact's languages, named in the page's language."""
-    return ", ".join(language_name(code, locale()) for code in contact.languages)
+    return comma().join(language_name(code, locale()) for code in contact.languages)
 
 
 def address_line(address: Address) -> str:

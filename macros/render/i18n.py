@@ -126,3 +126,10 @@ def short_date(value: date) -> str:
 def number(value: int) -> str:
     """8.000.000 / 8,000,000 ..."""
     return format_decimal(value, locale=locale())
+
+
+def comma() -> str:
+    """What separates the items of a list: ", ", and the Arabic comma on a right-to-left page
+    (Arabic, Farsi, Urdu write "،"). CLDR's list patterns join Arabic lists with "و" (and),
+    which would change every German list to "… und …" as well."""
+    return "، " if direction() == "rtl" else ", "

@@ -6,7 +6,7 @@ from ..data.models import Project
 from ..data.validate import SiteData
 from .contacts import address_line, contact_cards
 from .html import Markup, dl_row, isolate, join, long_text, sentence, status_badge, tag
-from .i18n import N_, _, fill, long_date, month_text
+from .i18n import N_, _, comma, fill, long_date, month_text
 from .urls import project_url
 
 AGREEMENT_STATE = {
@@ -41,10 +41,10 @@ def facts(site: SiteData, project: Project) -> Markup:
         rows.append(dl_row(_("Stadtteil"), project.location.district))
     rows.append(dl_row(_("Seit"), since_text(project)))
     if project.audiences:
-        rows.append(dl_row(_("Für wen"), ", ".join(project.audiences)))
+        rows.append(dl_row(_("Für wen"), comma().join(project.audiences)))
     rows.append(dl_row(_("Programm"), site.programme.name))
     if project.modules:
-        rows.append(dl_row(_("Baustein"), ", ".join(str(m) for m in project.modules)))
+        rows.append(dl_row(_("Baustein"), comma().join(str(m) for m in project.modules)))
     rows.append(dl_row(_("Kooperationsvereinbarung"), agreement_state(project)))
     return tag("dl", join(rows), class_="ziq-facts")
 
@@ -107,7 +107,7 @@ def agreement_block(site: SiteData, project: Project, base: str) -> Markup:
     if agreement.annexes:
         names = {a.number: a for a in site.agreement.annexes}
         annexes = join((sentence(_("Anlage {number} ({title})"), number=n, title=names[n].title)
-                        for n in agreement.annexes if n in names), ", ")
+                        for n in agreement.annexes if n in names), comma())
         block.append(tag("p", join([sentence(_("Dazugehörige Anlagen: {annexes}"), annexes=annexes),
                                     " ", status_badge(agreement.status)])))
     if agreement.note:
