@@ -89,13 +89,26 @@ class Server:
 
 
 @contextlib.contextmanager
+def interruptible():
+    """A child started inside this block stops on Ctrl+C (SIGINT) as a terminal's would. A child
+    inherits an ignored SIGINT, and Python then never turns it into KeyboardInterrupt: in a long
+    test session something in the process had ignored it, and `mkdocs serve` outlived every
+    Ctrl+C."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+@contextlib.contextmanager
 def serve(project: Path):
     """`mkdocs serve` on a free port, stopped as an editor stops it: Ctrl+C."""
     # Free a moment ago: another program could take it before the server binds it, rarely enough.
     port = free_port()
-    process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                               env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    with interruptible():
+        process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                   cwd=project, env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
     try:
         yield Server(f"http://127.0.0.1:{port}", process, ServerLog(process.stderr))
     finally:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.preview import interruptible
 from helpers import BIN
 
 # Generous upper bounds for a loaded machine; they only end a hung test, they assert nothing.
@@ -51,7 +52,7 @@ def served(project: Path, tmp_path: Path):
     temp = tmp_path / "temp"
     temp.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(temp)}
-    with log.open("w") as out:
+    with log.open("w") as out, interruptible():
         process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
                                    cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
